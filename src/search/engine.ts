@@ -1,0 +1,266 @@
+import MiniSearch from 'minisearch';
+import type { Article, Corpus, Paragraph } from '../corpus/types.js';
+import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
+import { findArticles } from './find-articles.js';
+import { highlight } from './highlight.js';
+import { planQuery, type Concept } from './query.js';
+import type { Answer, Engine, EngineStats, Passage, SearchOptions } from './types.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface EngineOptions {
+  /** Tokenizing, stemming and stopwords. */
+  readonly analyzer?: AnalyzerOptions;
+  /** Field boosts: a word in a paragraph's heading or article title says less than one in the paragraph. */
+  readonly boost?: { readonly text?: number; readonly heading?: number; readonly title?: number };
+  /**
+   * The share of a question's weight (rare words weigh more) a passage must match to be an
+   * answer. Below it the engine abstains rather than return a passage that shares one word.
+   */
+  readonly minCoverage?: number;
+  /** Score weight of a match through a compound of the question word ("Großinvasion" for "Invasion"). */
+  readonly compoundWeight?: number;
+  /** Score weight of a prefix match ("Vasallenstaat" for "Vasallen"). */
+  readonly prefixWeight?: number;
+  /** Score weight of a typo match ("DeepSeek" for "Deepsek"). */
+  readonly fuzzyWeight?: number;
+  /** Score weight of a match of a long unknown word's shortened stem. */
+  readonly stemWeight?: number;
+  /** Words shorter than this are not searched as prefixes. */
+  readonly minPrefixLength?: number;
+  /** Words shorter than this are not searched as the head of compounds. */
+  readonly minCompoundHeadLength?: number;
+  /** At most this many compounds per question word. */
+  readonly maxCompounds?: number;
+  /** Unknown words this long get one edit of typo tolerance… */
+  readonly minFuzzyLength?: number;
+  /** …and this long two edits. */
+  readonly minTwoEditLength?: number;
+  /** Unknown words this long are also searched by a shortened stem. */
+  readonly minTruncateLength?: number;
+  /** How strongly coverage of the question scales a passage's score (0: not at all). */
+  readonly coverageExponent?: number;
+  /** Power of the inverse document frequency in a question word's weight. */
+  readonly idfPower?: number;
+  /** Wall time of loading, added to the index time in `stats().buildMs`. */
+  readonly loadMs?: number;
+}
+
+export const defaultEngineOptions = {
+  analyzer: {},
+  boost: { text: 1, heading: 0.6, title: 0.4 },
+  minCoverage: 0.2,
+  compoundWeight: 0.7,
+  prefixWeight: 0.6,
+  fuzzyWeight: 0.5,
+  stemWeight: 0.4,
+  minPrefixLength: 5,
+  minCompoundHeadLength: 4,
+  maxCompounds: 40,
+  minFuzzyLength: 5,
+  minTwoEditLength: 8,
+  minTruncateLength: 9,
+  loadMs: 0,
+  coverageExponent: 2,
+  idfPower: 1,
+} as const satisfies Required<EngineOptions>;
+
+/** How much of a question word a match covers, by the way it matched. */
+const MATCH_QUALITY = { exact: 1, prefix: 0.8, compound: 0.8, fuzzy: 0.7, stem: 0.5 } as const;
+
+export const DEFAULT_LIMIT = 5;
+export const MAX_LIMIT = 50;
+
+interface IndexedDoc {
+  readonly id: number;
+  readonly article: Article;
+  readonly paragraph: Paragraph;
+}
+
+/** Paragraphs in a row of one article under one heading. */
+interface Section {
+  readonly id: number;
+  readonly article: Article;
+  readonly heading: string | undefined;
+  readonly paragraphs: number[];
+}
+
+/** One paragraph found for one term: its score, and the index terms that matched. */
+interface Hit {
+  readonly id: number;
+  score: number;
+  readonly terms: string[];
+}
+
+interface DocMatch {
+  score: number;
+  covered: number;
+  /** Index terms matched in this doc → weight of the concept they stand for. */
+  readonly terms: Map<string, number>;
+}
+
+/** Builds an engine over an already loaded corpus. */
+export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
+  const started = performance.now();
+  const opts = { ...defaultEngineOptions, ...options, boost: { ...defaultEngineOptions.boost, ...options.boost } };
+  if (!(opts.minCoverage >= 0 && opts.minCoverage <= 1)) {
+    throw new Error(`Quelle: minCoverage must be between 0 and 1, got ${opts.minCoverage}`);
+  }
+  const analyzer = new Analyzer(opts.analyzer);
+  const vocabulary = new Vocabulary();
+  const docs: IndexedDoc[] = [];
+  for (const article of corpus.articles) {
+    for (const paragraph of article.paragraphs) docs.push({ id: docs.length, article, paragraph });
+  }
+
+  // Paragraph text goes in one index; headings and titles, which repeat for every
+  // paragraph under them, go once per section into a second one. Indexing them per
+  // paragraph cost a third of the build time.
+  const sections: Section[] = [];
+  for (const doc of docs) {
+    const last = sections[sections.length - 1];
+    if (last !== undefined && last.article === doc.article && last.heading === doc.paragraph.heading) last.paragraphs.push(doc.id);
+    else sections.push({ id: sections.length, article: doc.article, heading: doc.paragraph.heading, paragraphs: [doc.id] });
+  }
+  const searchOptions = {
+    tokenize: (text: string) => [text],
+    processTerm: (term: string) => term,
+    maxFuzzy: 2,
+    weights: { prefix: opts.prefixWeight, fuzzy: opts.fuzzyWeight },
+  };
+  let nextDoc = 0;
+  const index = new MiniSearch<IndexedDoc>({
+    fields: ['text'],
+    extractField: (doc, field) => (field === 'id' ? doc.id : doc.paragraph.text) as string,
+    tokenize: (text) => {
+      const terms = analyzer.terms(text);
+      vocabulary.addDocumentTerms(nextDoc++, terms);
+      return terms;
+    },
+    processTerm: (term) => term,
+    searchOptions: { ...searchOptions, boost: { text: opts.boost.text } },
+  });
+  const contextIndex = new MiniSearch<Section>({
+    fields: ['heading', 'title'],
+    extractField: (section, field) => (field === 'id' ? section.id : field === 'heading' ? (section.heading ?? '') : section.article.title) as string,
+    tokenize: (text) => {
+      const terms = analyzer.terms(text);
+      vocabulary.addTerms(terms);
+      return terms;
+    },
+    processTerm: (term) => term,
+    searchOptions: { ...searchOptions, boost: { heading: opts.boost.heading, title: opts.boost.title } },
+  });
+  contextIndex.addAll(sections);
+  index.addAll(docs);
+  vocabulary.freeze();
+  const builtMs = performance.now() - started;
+  const stats: EngineStats = {
+    corpusDir: corpus.dir,
+    articles: corpus.articles.length,
+    paragraphs: docs.length,
+    terms: vocabulary.size,
+    skipped: corpus.skipped,
+    buildMs: Math.round(opts.loadMs + builtMs),
+    builtAt: new Date().toISOString(),
+  };
+  const byFile = new Map(corpus.articles.map((article) => [article.file, article]));
+
+  /** Paragraphs matching a term in their text, heading or title; scores of the fields add up. */
+  const lookup = (term: string, options: { prefix?: boolean; fuzzy?: number } = {}): Hit[] => {
+    const hits = new Map<number, Hit>();
+    for (const result of index.search(term, options)) {
+      hits.set(result.id as number, { id: result.id as number, score: result.score, terms: result.terms });
+    }
+    for (const result of contextIndex.search(term, options)) {
+      for (const id of (sections[result.id as number] as Section).paragraphs) {
+        const hit = hits.get(id);
+        if (hit === undefined) hits.set(id, { id, score: result.score, terms: result.terms });
+        else hit.score += result.score;
+      }
+    }
+    return [...hits.values()];
+  };
+
+  const collect = (matches: Map<number, DocMatch>, concept: Concept, results: Hit[], weight: number, quality: number) => {
+    for (const result of results) {
+      const id = result.id;
+      let match = matches.get(id);
+      if (match === undefined) {
+        match = { score: 0, covered: 0, terms: new Map() };
+        matches.set(id, match);
+      }
+      match.score = Math.max(match.score, result.score * weight);
+      match.covered = Math.max(match.covered, quality);
+      for (const term of result.terms) match.terms.set(term, concept.weight);
+    }
+  };
+
+  const search = (question: string, searchOptions: SearchOptions = {}): Answer => {
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(searchOptions.limit ?? DEFAULT_LIMIT)));
+    const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
+    const concepts = planQuery(analyzer, vocabulary, docs.length, question, opts);
+    if (concepts.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
+
+    const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
+    const combined = new Map<number, { score: number; covered: number; matchedConcepts: number; terms: Map<string, number> }>();
+    for (const concept of concepts) {
+      const matches = new Map<number, DocMatch>();
+      for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
+        const exact = result.terms.includes(concept.term);
+        const quality = exact ? MATCH_QUALITY.exact : result.terms.some((t) => t.startsWith(concept.term)) ? MATCH_QUALITY.prefix : MATCH_QUALITY.fuzzy;
+        collect(matches, concept, [result], 1, quality);
+      }
+      for (const compound of concept.compounds) {
+        collect(matches, concept, lookup(compound), opts.compoundWeight, MATCH_QUALITY.compound);
+      }
+      if (concept.stem !== undefined) {
+        collect(matches, concept, lookup(concept.stem, { prefix: true }), opts.stemWeight, MATCH_QUALITY.stem);
+      }
+      for (const [id, match] of matches) {
+        const entry = combined.get(id) ?? { score: 0, covered: 0, matchedConcepts: 0, terms: new Map<string, number>() };
+        entry.score += match.score;
+        entry.covered += concept.weight * match.covered;
+        entry.matchedConcepts += 1;
+        for (const [term, weight] of match.terms) entry.terms.set(term, weight);
+        combined.set(id, entry);
+      }
+    }
+
+    const ranked: { id: number; score: number; terms: Map<string, number> }[] = [];
+    for (const [id, entry] of combined) {
+      const coverage = entry.covered / totalWeight;
+      if (coverage < opts.minCoverage) continue;
+      // Coverage scales the score: a passage with every word of the question beats one
+      // that repeats a single word often.
+      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, terms: entry.terms });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+    if (ranked.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-match' };
+
+    const passages = ranked.slice(offset, offset + limit).map(({ id, score, terms }): Passage => {
+      const { article, paragraph } = docs[id] as IndexedDoc;
+      const marked = highlight(analyzer, paragraph.text, terms);
+      return {
+        file: article.file,
+        title: article.title,
+        heading: paragraph.heading,
+        paragraph: paragraph.number,
+        text: paragraph.text,
+        score: Math.round(score * 1000) / 1000,
+        matched: marked.matched,
+        highlights: marked.highlights,
+        bestSentence: marked.bestSentence,
+      };
+    });
+    return { query: question, passages, total: ranked.length, abstained: undefined };
+  };
+
+  return {
+    corpus,
+    search,
+    article: (file) => byFile.get(file),
+    articles: () => corpus.articles,
+    findArticles: (text, limit) => findArticles(corpus.articles, text, limit),
+    stats: () => stats,
+  };
+}

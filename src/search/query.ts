@@ -1,0 +1,64 @@
+import type { Analyzer } from './analysis/analyzer.js';
+import { tokenizeWords } from './analysis/tokenize.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One thing the question asks for: a word, and the index terms that may stand for it. */
+export interface Concept {
+  /** The question word's index term. */
+  readonly term: string;
+  /** How much matching it tells (inverse document frequency): rare words weigh more. */
+  readonly weight: number;
+  /** Search `term` as a prefix too ("Vasallen" → "Vasallenstaat"). */
+  readonly prefix: boolean;
+  /** Maximum edits for typos, 0 for none ("Deepsek" → "DeepSeek"). */
+  readonly fuzzy: number;
+  /** Compounds of the corpus with this word as their head ("Invasion" → "Großinvasion"). */
+  readonly compounds: readonly string[];
+  /** A shortened stem searched as a prefix, for long words the corpus lacks ("Militärtechnik" → "Militärtechnologie"). */
+  readonly stem: string | undefined;
+}
+
+export interface QueryPlanOptions {
+  readonly minPrefixLength: number;
+  readonly minCompoundHeadLength: number;
+  readonly maxCompounds: number;
+  readonly minFuzzyLength: number;
+  readonly minTwoEditLength: number;
+  readonly minTruncateLength: number;
+  readonly idfPower: number;
+}
+
+const HAS_DIGIT = /\p{Nd}/u;
+
+/** Question → concepts, each expanded against the corpus vocabulary. */
+export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, documents: number, question: string, options: QueryPlanOptions): Concept[] {
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  const add = (term: string) => {
+    if (seen.has(term)) return;
+    seen.add(term);
+    const df = vocabulary.documentFrequency(term);
+    const known = vocabulary.has(term);
+    // Numbers and codes ("2024", "R1") are exact: 2024 is not a typo of 2025.
+    const literal = HAS_DIGIT.test(term);
+    concepts.push({
+      term,
+      weight: Math.log(1 + documents / (1 + df)) ** options.idfPower,
+      prefix: !literal && term.length >= options.minPrefixLength,
+      // Typos make words the corpus does not have; a known word is taken as meant.
+      fuzzy: literal || known ? 0 : term.length >= options.minTwoEditLength ? 2 : term.length >= options.minFuzzyLength ? 1 : 0,
+      compounds: literal || term.length < options.minCompoundHeadLength ? [] : vocabulary.compoundsEndingWith(term, 3, options.maxCompounds),
+      stem: !literal && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
+    });
+  };
+  for (const word of tokenizeWords(question)) {
+    const whole = analyzer.term(word.surface);
+    // A hyphenated word the corpus never wrote whole ("Open-Source-Modelle") is asked for by its parts.
+    if (whole !== null && (word.parts.length === 0 || vocabulary.has(whole))) add(whole);
+    for (const part of word.parts) {
+      const term = analyzer.term(part.surface);
+      if (term !== null) add(term);
+    }
+  }
+  return concepts;
+}

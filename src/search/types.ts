@@ -1,0 +1,82 @@
+import type { Article, Corpus, SkippedFile } from '../corpus/types.js';
+
+/** A half-open range `[start, end)` of UTF-16 offsets into a passage's `text`. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One paragraph that answers a question. */
+export interface Passage {
+  readonly file: string;
+  readonly title: string;
+  readonly heading: string | undefined;
+  /** 1-based paragraph number within the article. */
+  readonly paragraph: number;
+  readonly text: string;
+  readonly score: number;
+  /** The words of `text` that matched the question, as they are written there. */
+  readonly matched: readonly string[];
+  /** Where the matched words stand in `text`, sorted, non-overlapping. */
+  readonly highlights: readonly Span[];
+  /** The sentence of `text` with the most matched words: the short excerpt. */
+  readonly bestSentence: Span;
+}
+
+export interface SearchOptions {
+  /** How many passages to return at most. Default 5. */
+  readonly limit?: number;
+  /** How many of the best passages to skip, for paging. Default 0. */
+  readonly offset?: number;
+}
+
+/** Why an answer has no passages. */
+export type AbstainReason =
+  /** The question had no searchable words (empty, punctuation, stopwords only). */
+  | 'no-terms'
+  /** Nothing in the corpus matched well enough to be an answer. */
+  | 'no-match';
+
+export interface Answer {
+  readonly query: string;
+  readonly passages: readonly Passage[];
+  /** How many passages passed the relevance bar in all, for paging. */
+  readonly total: number;
+  /** Set when `passages` is empty on purpose. */
+  readonly abstained: AbstainReason | undefined;
+}
+
+export interface EngineStats {
+  readonly corpusDir: string;
+  readonly articles: number;
+  readonly paragraphs: number;
+  /** Distinct indexed terms. */
+  readonly terms: number;
+  readonly skipped: readonly SkippedFile[];
+  /** Wall time of load + index, in milliseconds. */
+  readonly buildMs: number;
+  /** When the build finished (ISO 8601). */
+  readonly builtAt: string;
+}
+
+/** An article that matches a name typed by a user (file name or title, diacritics ignored). */
+export interface ArticleMatch {
+  readonly article: Article;
+  readonly score: number;
+}
+
+/**
+ * A built, immutable index over one corpus. A reload builds a new Engine and swaps the
+ * reference; an Engine itself never changes.
+ */
+export interface Engine {
+  search(question: string, options?: SearchOptions): Answer;
+  /** The article with exactly this source id (`file`), if indexed. Never touches the disk. */
+  article(file: string): Article | undefined;
+  articles(): readonly Article[];
+  /** Articles whose file name or title match `text`, best first; for autocomplete and "did you mean". */
+  findArticles(text: string, limit?: number): readonly ArticleMatch[];
+  stats(): EngineStats;
+  /** The corpus this engine was built from. */
+  readonly corpus: Corpus;
+}

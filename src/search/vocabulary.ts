@@ -1,0 +1,74 @@
+/**
+ * The corpus's own vocabulary, with document frequencies, and a lookup of the terms that
+ * end with a given term. German writes compounds as one word: "Invasion" must find
+ * "Großinvasion" and "Exporten" must find "Gesamtexporte". The head of a German compound
+ * is its last part, so the compounds of a word are the vocabulary terms ending with it.
+ */
+export class Vocabulary {
+  /** Per term: paragraphs (text field) that contain it, and the last one counted. */
+  private readonly entries = new Map<string, { df: number; lastDoc: number }>();
+  private reversed: string[] | undefined;
+
+  /** Counts the terms of one paragraph; `doc` identifies it, so repeats count once. */
+  addDocumentTerms(doc: number, terms: readonly string[]): void {
+    for (const term of terms) {
+      const entry = this.entries.get(term);
+      if (entry === undefined) this.entries.set(term, { df: 1, lastDoc: doc });
+      else if (entry.lastDoc !== doc) {
+        entry.df++;
+        entry.lastDoc = doc;
+      }
+    }
+  }
+
+  /** Terms seen only in headings or titles still take part in compound lookups. */
+  addTerms(terms: readonly string[]): void {
+    for (const term of terms) if (!this.entries.has(term)) this.entries.set(term, { df: 0, lastDoc: -1 });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(term: string): boolean {
+    return this.entries.has(term);
+  }
+
+  documentFrequency(term: string): number {
+    return this.entries.get(term)?.df ?? 0;
+  }
+
+  /**
+   * Terms that end with `term` and are at least `minExtra` characters longer, shortest
+   * first (the closest compounds), at most `limit`.
+   */
+  compoundsEndingWith(term: string, minExtra: number, limit: number): string[] {
+    const reversed = (this.reversed ??= [...this.entries.keys()].map(reverse).sort());
+    const key = reverse(term);
+    let lo = 0;
+    let hi = reversed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((reversed[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < reversed.length; i++) {
+      const candidate = reversed[i] as string;
+      if (!candidate.startsWith(key)) break;
+      if (candidate.length >= key.length + minExtra) found.push(reverse(candidate));
+    }
+    return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
+  }
+
+  /** Prepares the compound lookup now rather than on the first question. */
+  freeze(): void {
+    this.reversed ??= [...this.entries.keys()].map(reverse).sort();
+  }
+}
+
+function reverse(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text.charAt(i);
+  return out;
+}

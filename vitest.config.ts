@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    // The CLI and console tests spawn the built program; the fake-Discord tests open sockets.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
