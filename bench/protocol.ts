@@ -33,9 +33,6 @@ export interface QuestionOutcome {
 export interface SystemRun {
   readonly kind: 'system';
   readonly system: SystemId;
-  /** False when the system cannot run here (Quelle's engine not written yet); `reason` says why. */
-  readonly available: boolean;
-  readonly reason?: string;
   readonly articles: number;
   readonly paragraphs: number;
   readonly loadMs: number;

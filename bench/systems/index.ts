@@ -2,16 +2,14 @@ import { createFlexSearchSystem } from './flexsearch.js';
 import { createLunrSystem } from './lunr.js';
 import { createMiniSearchSystem, FUZZY_PREFIX } from './minisearch.js';
 import { createOramaSystem, ORAMA_DEFAULTS, ORAMA_FAIR } from './orama.js';
-import { createQuelleSystem, loadBuildEngine } from './quelle.js';
+import { createQuelleSystem } from './quelle.js';
 import type { BenchSystem, SystemId } from './system.js';
 
-/** The adapter for `id`, or undefined when that system cannot run here (Quelle's engine not written yet). */
-export async function createSystem(id: SystemId): Promise<BenchSystem | undefined> {
+/** A fresh, empty adapter for `id`. */
+export function createSystem(id: SystemId): BenchSystem {
   switch (id) {
-    case 'quelle': {
-      const buildEngine = await loadBuildEngine();
-      return buildEngine ? createQuelleSystem(buildEngine) : undefined;
-    }
+    case 'quelle':
+      return createQuelleSystem();
     case 'minisearch':
       return createMiniSearchSystem();
     case 'minisearch-fuzzy':

@@ -18,6 +18,8 @@ export interface OramaSetup {
    * counting them, so every term frequency is 1 / (distinct words of the field).
    */
   readonly termFrequencies: boolean;
+  /** BM25 parameters; Orama's defaults are k 1.2, b 0.75, d 0.5. */
+  readonly relevance?: { readonly k?: number; readonly b?: number; readonly d?: number };
 }
 
 export const ORAMA_DEFAULTS: OramaSetup = { wholeWords: false, termFrequencies: false };
@@ -50,7 +52,7 @@ export function createOramaSystem(setup: OramaSetup): BenchSystem {
     },
     async search(question, limit) {
       if (!db) throw new Error('Quelle bench: search before build');
-      const results = await search(db, { term: question, limit });
+      const results = await search(db, { term: question, limit, ...(setup.relevance ? { relevance: setup.relevance } : {}) });
       return results.hits.map((hit) => Number(hit.id));
     },
   };

@@ -56,8 +56,8 @@ export const defaultEngineOptions = {
   minPrefixLength: 5,
   minCompoundHeadLength: 4,
   maxCompounds: 40,
-  minFuzzyLength: 5,
-  minTwoEditLength: 8,
+  minFuzzyLength: 6,
+  minTwoEditLength: 9,
   minTruncateLength: 9,
   loadMs: 0,
   coverageExponent: 2,
@@ -89,11 +89,15 @@ interface Hit {
   readonly id: number;
   score: number;
   readonly terms: string[];
+  /** Found in the paragraph text, not only in its heading or title. */
+  readonly inText: boolean;
 }
 
 interface DocMatch {
   score: number;
   covered: number;
+  /** Matched in the paragraph's own text, not only in its heading or title. */
+  textual: boolean;
   /** Index terms matched in this doc → weight of the concept they stand for. */
   readonly terms: Map<string, number>;
 }
@@ -169,12 +173,12 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
   const lookup = (term: string, options: { prefix?: boolean; fuzzy?: number } = {}): Hit[] => {
     const hits = new Map<number, Hit>();
     for (const result of index.search(term, options)) {
-      hits.set(result.id as number, { id: result.id as number, score: result.score, terms: result.terms });
+      hits.set(result.id as number, { id: result.id as number, score: result.score, terms: result.terms, inText: true });
     }
     for (const result of contextIndex.search(term, options)) {
       for (const id of (sections[result.id as number] as Section).paragraphs) {
         const hit = hits.get(id);
-        if (hit === undefined) hits.set(id, { id, score: result.score, terms: result.terms });
+        if (hit === undefined) hits.set(id, { id, score: result.score, terms: result.terms, inText: false });
         else hit.score += result.score;
       }
     }
@@ -186,11 +190,12 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
       const id = result.id;
       let match = matches.get(id);
       if (match === undefined) {
-        match = { score: 0, covered: 0, terms: new Map() };
+        match = { score: 0, covered: 0, textual: false, terms: new Map() };
         matches.set(id, match);
       }
       match.score = Math.max(match.score, result.score * weight);
       match.covered = Math.max(match.covered, quality);
+      if (result.inText) match.textual = true;
       for (const term of result.terms) match.terms.set(term, concept.weight);
     }
   };
@@ -202,7 +207,7 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
     if (concepts.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
 
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
-    const combined = new Map<number, { score: number; covered: number; matchedConcepts: number; terms: Map<string, number> }>();
+    const combined = new Map<number, { score: number; covered: number; textual: boolean; terms: Map<string, number> }>();
     for (const concept of concepts) {
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
@@ -217,10 +222,10 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
         collect(matches, concept, lookup(concept.stem, { prefix: true }), opts.stemWeight, MATCH_QUALITY.stem);
       }
       for (const [id, match] of matches) {
-        const entry = combined.get(id) ?? { score: 0, covered: 0, matchedConcepts: 0, terms: new Map<string, number>() };
+        const entry = combined.get(id) ?? { score: 0, covered: 0, textual: false, terms: new Map<string, number>() };
         entry.score += match.score;
         entry.covered += concept.weight * match.covered;
-        entry.matchedConcepts += 1;
+        entry.textual ||= match.textual;
         for (const [term, weight] of match.terms) entry.terms.set(term, weight);
         combined.set(id, entry);
       }
@@ -229,7 +234,8 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
     const ranked: { id: number; score: number; terms: Map<string, number> }[] = [];
     for (const [id, entry] of combined) {
       const coverage = entry.covered / totalWeight;
-      if (coverage < opts.minCoverage) continue;
+      // A passage must itself say one of the words, not just sit under a matching title.
+      if (coverage < opts.minCoverage || !entry.textual) continue;
       // Coverage scales the score: a passage with every word of the question beats one
       // that repeats a single word often.
       ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, terms: entry.terms });

@@ -60,5 +60,17 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, documents:
       if (term !== null) add(term);
     }
   }
+  // Two question words may be one compound in the corpus: "Kurs der Aktien" → "Aktienkurs".
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const a = concepts[i] as Concept;
+    const b = concepts[i + 1] as Concept;
+    for (const [modifier, head] of [[a, b], [b, a]] as const) {
+      if (modifier.term.length < 3 || head.term.length < 3 || HAS_DIGIT.test(modifier.term + head.term)) continue;
+      const joined = vocabulary.compoundsOf(modifier.term, head.term, options.maxCompounds);
+      for (const term of joined) {
+        for (const concept of [modifier, head]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
+      }
+    }
+  }
   return concepts;
 }

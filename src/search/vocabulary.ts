@@ -43,17 +43,10 @@ export class Vocabulary {
    * first (the closest compounds), at most `limit`.
    */
   compoundsEndingWith(term: string, minExtra: number, limit: number): string[] {
-    const reversed = (this.reversed ??= [...this.entries.keys()].map(reverse).sort());
+    const reversed = this.reversedTerms();
     const key = reverse(term);
-    let lo = 0;
-    let hi = reversed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((reversed[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
     const found: string[] = [];
-    for (let i = lo; i < reversed.length; i++) {
+    for (let i = lowerBound(reversed, key); i < reversed.length; i++) {
       const candidate = reversed[i] as string;
       if (!candidate.startsWith(key)) break;
       if (candidate.length >= key.length + minExtra) found.push(reverse(candidate));
@@ -61,10 +54,39 @@ export class Vocabulary {
     return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   }
 
+  /** Terms that start with `modifier` and end with `head`, with something between or not ("aktie" + "kur" → "aktienkur"). */
+  compoundsOf(modifier: string, head: string, limit: number): string[] {
+    const found: string[] = [];
+    const reversed = this.reversedTerms();
+    const key = reverse(head);
+    for (let i = lowerBound(reversed, key); i < reversed.length && found.length < limit; i++) {
+      const candidate = reversed[i] as string;
+      if (!candidate.startsWith(key)) break;
+      if (candidate.length >= key.length + modifier.length && candidate.endsWith(reverse(modifier))) found.push(reverse(candidate));
+    }
+    return found;
+  }
+
   /** Prepares the compound lookup now rather than on the first question. */
   freeze(): void {
-    this.reversed ??= [...this.entries.keys()].map(reverse).sort();
+    this.reversedTerms();
   }
+
+  private reversedTerms(): string[] {
+    return (this.reversed ??= [...this.entries.keys()].map(reverse).sort());
+  }
+}
+
+/** First index whose entry is not less than `key`, in a sorted array. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function reverse(text: string): string {

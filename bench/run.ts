@@ -1,0 +1,371 @@
+/**
+ * `npm run bench [-- --quick]`: Quelle's engine against the usual JavaScript search libraries
+ * on the same paragraphs. Each measurement runs in its own child process (bench/child.ts);
+ * this file lays out the corpora, runs the children one after another (never in parallel:
+ * two cores would make the timings lie), prints Markdown and writes bench/results/.
+ */
+import { fork } from 'node:child_process';
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scalingChartSvg, type ChartSeries } from './chart.js';
+import { prepareCorpora, type BenchCorpus } from './corpora.js';
+import { ratio } from './metrics.js';
+import type { ChildResult, ChildTask, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
+import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
+
+/** Project root: this file runs as dist-bench/bench/run.js. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHARED = path.resolve(ROOT, '../shared');
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
+const BOT_LATENCY = fileURLToPath(new URL('./bot-latency.js', import.meta.url));
+/** A child that takes longer than this is stuck, not slow. */
+const CHILD_TIMEOUT_MS = 5 * 60_000;
+
+const SYSTEMS: readonly SystemId[] = [
+  'quelle',
+  'minisearch',
+  'minisearch-fuzzy',
+  'lunr-de',
+  'flexsearch-de',
+  'orama-de-defaults',
+  'orama-de',
+];
+const BASELINE: SystemId = 'minisearch';
+const SCALING_SYSTEMS: readonly SystemId[] = ['quelle', 'minisearch'];
+
+interface Settings {
+  readonly quick: boolean;
+  /** Timed passes over the dev questions. */
+  readonly repeats: number;
+  /** Builds per child on the seeds alone (milliseconds each, so the median of several is steadier). */
+  readonly smallBuildRuns: number;
+}
+
+function settingsFrom(argv: readonly string[]): Settings {
+  const quick = argv.includes('--quick');
+  return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5 };
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function runChild(task: ChildTask): Promise<ChildResult> {
+  return new Promise((resolve) => {
+    const child = fork(CHILD, [], {
+      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: ChildResult | undefined;
+    const timer = setTimeout(() => {
+      result ??= { kind: 'error', message: `timed out after ${CHILD_TIMEOUT_MS / 1000} s` };
+      child.kill('SIGKILL');
+    }, CHILD_TIMEOUT_MS);
+    child.on('message', (message: ChildResult) => {
+      result ??= message;
+    });
+    child.on('error', (err) => {
+      result ??= { kind: 'error', message: err.message };
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(result ?? { kind: 'error', message: `child exited with ${signal ?? `code ${code}`} before answering` });
+    });
+    child.send(task);
+  });
+}
+
+interface CorpusRuns {
+  readonly corpus: BenchCorpus;
+  readonly runs: SystemRun[];
+  readonly errors: { system: SystemId; message: string }[];
+}
+
+async function measureSystems(
+  corpus: BenchCorpus,
+  systems: readonly SystemId[],
+  settings: Settings,
+  questionsFile: string,
+): Promise<CorpusRuns> {
+  const out: CorpusRuns = { corpus, runs: [], errors: [] };
+  for (const system of systems) {
+    const started = performance.now();
+    const result = await runChild({
+      kind: 'system',
+      system,
+      corpusDir: corpus.dir,
+      questionsFile,
+      repeats: settings.repeats,
+      buildRuns: corpus.manpagesShare === 0 ? settings.smallBuildRuns : 1,
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (result.kind === 'system') {
+      out.runs.push(result);
+      log(
+        `  ${corpus.id} · ${system}: ${result.paragraphs} paragraphs, build ${fmt(result.buildMs, 0)} ms, p99 ${fmt(result.queryP99Ms, 2)} ms, hit@1 ${fmt(result.quality.hit1, 2)} (${seconds} s)`,
+      );
+    } else {
+      const message = result.kind === 'error' ? result.message : `unexpected ${result.kind} result`;
+      out.errors.push({ system, message });
+      log(`  ${corpus.id} · ${system}: FAILED ${message}`);
+    }
+  }
+  return out;
+}
+
+function fmt(value: number | undefined, digits: number): string {
+  return value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+}
+
+function fmtRatio(value: number, base: number | undefined): string {
+  const r = ratio(value, base);
+  return r === undefined || !Number.isFinite(r) ? '–' : `${r.toFixed(2)}×`;
+}
+
+function fmtShare(part: number, whole: number): string {
+  return `${part}/${whole}`;
+}
+
+function mainTable(results: readonly CorpusRuns[]): string {
+  const lines = [
+    '| Corpus | System | Paragraphs | Build ms | ×MS | Heap MB | Index MB | ×MS | p50 ms | ×MS | p99 ms | ×MS | hit@1 | hit@3 | MRR@5 | Abstain |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const { corpus, runs, errors } of results) {
+    const base = runs.find((run) => run.system === BASELINE);
+    for (const run of runs) {
+      const label = SYSTEM_LABELS[run.system];
+      const n = run.questions.length;
+      const hits1 = run.questions.filter((q) => q.rank !== null && q.rank <= 1).length;
+      const hits3 = run.questions.filter((q) => q.rank !== null && q.rank <= 3).length;
+      lines.push(
+        [
+          corpus.label,
+          label,
+          String(run.paragraphs),
+          fmt(run.buildMs, run.buildMs < 100 ? 1 : 0),
+          fmtRatio(run.buildMs, base?.buildMs),
+          fmt(run.heapMB, 1),
+          fmt(run.indexHeapMB, 1),
+          fmtRatio(run.indexHeapMB, base?.indexHeapMB),
+          fmt(run.queryP50Ms, 3),
+          fmtRatio(run.queryP50Ms, base?.queryP50Ms),
+          fmt(run.queryP99Ms, 3),
+          fmtRatio(run.queryP99Ms, base?.queryP99Ms),
+          fmtShare(hits1, n),
+          fmtShare(hits3, n),
+          fmt(run.quality.mrr5, 3),
+          fmtShare(run.abstained, run.offTopic),
+        ]
+          .join(' | ')
+          .replace(/^/, '| ')
+          .concat(' |'),
+      );
+    }
+    for (const { system, message } of errors) {
+      lines.push(`| ${corpus.label} | ${SYSTEM_LABELS[system]} | failed: ${message.split('\n')[0] ?? ''} |||||||||||||`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Rank of the first relevant passage per question: where each system wins and loses. */
+function questionTable(result: CorpusRuns): string {
+  const runs = result.runs;
+  const first = runs[0];
+  if (!first) return '';
+  const header = `| Question | Kind | ${runs.map((run) => SYSTEM_LABELS[run.system]).join(' | ')} |`;
+  const rule = `|---|---|${runs.map(() => '---:').join('|')}|`;
+  const rows = first.questions.map((question, i) => {
+    const cells = runs.map((run) => {
+      const rank = run.questions[i]?.rank;
+      return rank === null || rank === undefined ? '–' : String(rank);
+    });
+    return `| ${question.id} | ${question.kind} | ${cells.join(' | ')} |`;
+  });
+  return [header, rule, ...rows].join('\n');
+}
+
+interface ScalingPoint {
+  readonly system: SystemId;
+  readonly share: number;
+  readonly paragraphs: number;
+  readonly buildMs: number;
+  readonly heapMB: number;
+  readonly queryP99Ms: number;
+}
+
+function scalingTable(points: readonly ScalingPoint[]): string {
+  const lines = ['| System | manpages-de | Paragraphs | Build ms | Heap MB | p99 ms |', '|---|---:|---:|---:|---:|---:|'];
+  for (const point of points) {
+    lines.push(
+      `| ${SYSTEM_LABELS[point.system]} | ${Math.round(point.share * 100)}% | ${point.paragraphs} | ${fmt(point.buildMs, 0)} | ${fmt(point.heapMB, 1)} | ${fmt(point.queryP99Ms, 3)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function scalingSvg(points: readonly ScalingPoint[]): string {
+  const colors: Partial<Record<SystemId, string>> = { quelle: '#d1495b', minisearch: '#00798c' };
+  const seriesOf = (metric: (point: ScalingPoint) => number): ChartSeries[] =>
+    SCALING_SYSTEMS.map((system) => ({
+      label: SYSTEM_LABELS[system],
+      color: colors[system] ?? '#555',
+      points: points.filter((point) => point.system === system).map((point) => [point.paragraphs, metric(point)] as const),
+    }));
+  return scalingChartSvg('Quelle vs MiniSearch defaults: seeds + 10–200% of manpages-de', [
+    { title: 'Index build time', unit: 'ms', series: seriesOf((point) => point.buildMs) },
+    { title: 'Heap after build', unit: 'MB', series: seriesOf((point) => point.heapMB) },
+    { title: 'Query p99', unit: 'ms', series: seriesOf((point) => point.queryP99Ms) },
+  ]);
+}
+
+interface SnapshotFigures {
+  readonly save: SnapshotSaveRun;
+  readonly load: SnapshotLoadRun;
+}
+
+function snapshotText(snapshot: SnapshotFigures): string {
+  const { save, load } = snapshot;
+  const rebuild = load.loadCorpusMs + save.buildMs;
+  const restore = load.loadCorpusMs + load.restoreMs;
+  const verdict =
+    load.restoreMs < save.buildMs
+      ? `restoring is ${(save.buildMs / load.restoreMs).toFixed(1)}× faster than building the index`
+      : `restoring is not faster than building the index (${(load.restoreMs / save.buildMs).toFixed(1)}× the build time)`;
+  return [
+    `| Start-up at ${save.paragraphs} paragraphs (MiniSearch defaults) | ms |`,
+    '|---|---:|',
+    `| load corpus (needed either way) | ${fmt(load.loadCorpusMs, 0)} |`,
+    `| build index | ${fmt(save.buildMs, 0)} |`,
+    `| restore index: readFile + MiniSearch.loadJSON | ${fmt(load.restoreMs, 0)} |`,
+    `| serialize: JSON.stringify (on a cache miss) | ${fmt(save.serializeMs, 0)} |`,
+    '',
+    `Snapshot ${(save.bytes / 1024 / 1024).toFixed(1)} MB; heap after restore ${fmt(load.heapMB, 1)} MB; restored index returns the same top 5 as a fresh build: ${load.sameResults ? 'yes' : 'NO'}.`,
+    `Start-up with corpus: rebuild ${fmt(rebuild, 0)} ms vs restore ${fmt(restore, 0)} ms — ${verdict}.`,
+  ].join('\n');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** bench/bot-latency.ts belongs to the end-to-end work; it is used once it exists. */
+async function botLatency(): Promise<{ text: string; figures: unknown }> {
+  if (!(await exists(BOT_LATENCY))) return { text: 'Bot latency: skipped (bench/bot-latency.ts does not exist yet).', figures: null };
+  const module = (await import(pathToFileURL(BOT_LATENCY).href)) as { measureBotLatency?: () => unknown };
+  if (typeof module.measureBotLatency !== 'function') {
+    return { text: 'Bot latency: skipped (bench/bot-latency.ts does not export measureBotLatency).', figures: null };
+  }
+  const figures = await module.measureBotLatency();
+  return { text: `Bot latency (fake Discord, interaction → callback):\n\n${describe(figures)}`, figures };
+}
+
+/** Any result of measureBotLatency as "key: value" lines, whatever shape it settles on. */
+function describe(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object') return `${indent}${String(value)}`;
+  return Object.entries(value as Record<string, unknown>)
+    .map(([key, inner]) =>
+      inner !== null && typeof inner === 'object'
+        ? `${indent}- ${key}:\n${describe(inner, `${indent}  `)}`
+        : `${indent}- ${key}: ${typeof inner === 'number' ? Number(inner.toFixed(3)) : String(inner)}`,
+    )
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const settings = settingsFrom(process.argv.slice(2));
+  const started = performance.now();
+  const questionsFile = path.join(SHARED, 'eval', 'dev-questions.json');
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${os.platform()}`;
+  log(`Quelle bench${settings.quick ? ' (quick)' : ''} on ${machine}`);
+
+  const corpora = await prepareCorpora({
+    seedsDir: path.join(ROOT, 'seeds'),
+    manpagesArchive: path.join(SHARED, 'corpora', 'manpages-de.tar.gz'),
+    scaling: !settings.quick,
+  });
+  try {
+    const main: CorpusRuns[] = [];
+    for (const corpus of [corpora.seeds, corpora.full]) {
+      if (!corpus) continue;
+      log(`${corpus.label}:`);
+      main.push(await measureSystems(corpus, SYSTEMS, settings, questionsFile));
+    }
+
+    const scaling: ScalingPoint[] = [];
+    const full = main.find((result) => result.corpus === corpora.full);
+    for (const corpus of corpora.scaled) {
+      log(`scaling, ${corpus.label}:`);
+      const result = corpus === corpora.full && full ? full : await measureSystems(corpus, SCALING_SYSTEMS, settings, questionsFile);
+      for (const run of result.runs) {
+        if (!SCALING_SYSTEMS.includes(run.system)) continue;
+        const { system, paragraphs, buildMs, heapMB, queryP99Ms } = run;
+        scaling.push({ system, share: corpus.manpagesShare, paragraphs, buildMs, heapMB, queryP99Ms });
+      }
+    }
+    scaling.sort((a, b) => a.system.localeCompare(b.system) || a.share - b.share);
+
+    let snapshot: SnapshotFigures | undefined;
+    if (corpora.full) {
+      log('snapshot (MiniSearch toJSON / loadJSON):');
+      const snapshotFile = path.join(path.dirname(corpora.full.dir), 'minisearch-snapshot.json');
+      const runs = settings.quick ? 1 : 3;
+      const save = await runChild({ kind: 'snapshot-save', corpusDir: corpora.full.dir, snapshotFile, runs });
+      const load = save.kind === 'snapshot-save' ? await runChild({ kind: 'snapshot-load', corpusDir: corpora.full.dir, snapshotFile, questionsFile, runs }) : save;
+      if (save.kind === 'snapshot-save' && load.kind === 'snapshot-load') snapshot = { save, load };
+      else log(`  failed: ${load.kind === 'error' ? load.message : save.kind === 'error' ? save.message : 'unexpected result'}`);
+    }
+
+    log('bot latency:');
+    const bot = await botLatency();
+
+    const out: string[] = [];
+    out.push(`## Quelle benchmark${settings.quick ? ' (quick)' : ''}`, '');
+    out.push(`Machine: ${machine}. ${settings.repeats} timed passes over ${main[0]?.runs[0]?.questions.length ?? 0} dev questions per system; ratios (×MS) against MiniSearch defaults on the same corpus in this run. Heap MB = heapUsed after GC with corpus and index loaded; Index MB = the part the index adds. Abstain = off-topic questions answered with nothing.`, '');
+    if (corpora.manpagesSkipped) out.push(`seeds + manpages-de: skipped, ${corpora.manpagesSkipped}.`, '');
+    out.push(mainTable(main), '');
+    for (const result of main) {
+      out.push(`### Rank of the first relevant passage, ${result.corpus.label} (– = not in the top 5)`, '', questionTable(result), '');
+      const unanswerable = result.runs[0]?.unanswerable ?? [];
+      if (unanswerable.length > 0) out.push(`Not answerable from the loaded paragraphs (expected phrase missing): ${unanswerable.join(', ')}.`, '');
+    }
+    if (scaling.length > 0) out.push('### Scaling', '', scalingTable(scaling), '', 'Chart: bench/results/scaling.svg', '');
+    if (snapshot) out.push('### Snapshot', '', snapshotText(snapshot), '');
+    out.push('### Bot latency', '', bot.text, '');
+    out.push(`Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    process.stdout.write(`${out.join('\n')}\n`);
+
+    await mkdir(RESULTS, { recursive: true });
+    const json = {
+      date: new Date().toISOString(),
+      machine,
+      settings,
+      baseline: BASELINE,
+      manpagesSkipped: corpora.manpagesSkipped ?? null,
+      corpora: main.map(({ corpus, runs, errors }) => ({ corpus: { id: corpus.id, label: corpus.label }, runs, errors })),
+      scaling,
+      snapshot: snapshot ?? null,
+      botLatency: bot.figures,
+    };
+    await writeFile(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+    if (scaling.length > 0) await writeFile(path.join(RESULTS, 'scaling.svg'), scalingSvg(scaling));
+    log(`wrote ${path.relative(ROOT, RESULTS)}/latest.json${scaling.length > 0 ? ' and scaling.svg' : ''}`);
+  } finally {
+    await corpora.cleanup();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,78 @@
+/** A command line the user got wrong: printed on stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type CliCommand =
+  | { readonly command: 'ask'; readonly json: boolean; readonly limit: number; readonly corpus: string | undefined; readonly question: string | undefined }
+  | { readonly command: 'source'; readonly corpus: string | undefined; readonly file: string }
+  | { readonly command: 'stats'; readonly json: boolean; readonly corpus: string | undefined }
+  | { readonly command: 'help' };
+
+export const USAGE = `Usage:
+  quelle ask [--json] [--limit N] [--corpus DIR] [QUESTION]
+      Answer QUESTION, or every line of standard input when QUESTION is omitted.
+  quelle source [--corpus DIR] FILE
+      Print an article: title, byline and numbered paragraphs.
+  quelle stats [--json] [--corpus DIR]
+      Articles, paragraphs, skipped files and build time.
+
+Options:
+  --json        one JSON object per question (ask) or for the stats
+  --limit N     passages per question, 1 to 50 (default 3)
+  --corpus DIR  the corpus dir (default: CORPUS_DIR, else ./seeds)
+`;
+
+export const DEFAULT_CLI_LIMIT = 3;
+const MAX_CLI_LIMIT = 50;
+
+/** Parses argv (without node and script). Throws UsageError with an exact message. */
+export function parseArgs(argv: readonly string[]): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command !== 'ask' && command !== 'source' && command !== 'stats') {
+    throw new UsageError(`unknown command "${command}"; use ask, source or stats`);
+  }
+  let json = false;
+  let limit = DEFAULT_CLI_LIMIT;
+  let corpus: string | undefined;
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === '--') {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    if (arg === '--json' && command !== 'source') json = true;
+    else if (arg === '--limit' && command === 'ask') limit = parseLimit(rest[++i]);
+    else if (arg.startsWith('--limit=') && command === 'ask') limit = parseLimit(arg.slice('--limit='.length));
+    else if (arg === '--corpus') corpus = requireValue('--corpus', rest[++i]);
+    else if (arg.startsWith('--corpus=')) corpus = requireValue('--corpus', arg.slice('--corpus='.length));
+    else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option "${arg}" for ${command}`);
+    else positional.push(arg);
+  }
+  if (command === 'ask') {
+    const question = positional.length > 0 ? positional.join(' ') : undefined;
+    return { command, json, limit, corpus, question };
+  }
+  if (command === 'source') {
+    if (positional.length !== 1) throw new UsageError('source needs exactly one FILE');
+    return { command, corpus, file: positional[0] as string };
+  }
+  if (positional.length > 0) throw new UsageError(`stats takes no arguments, got "${positional.join(' ')}"`);
+  return { command, json, corpus };
+}
+
+function requireValue(flag: string, value: string | undefined): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
+  return value;
+}
+
+function parseLimit(value: string | undefined): number {
+  const text = requireValue('--limit', value);
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit < 1 || limit > MAX_CLI_LIMIT) {
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_CLI_LIMIT}, got "${text}"`);
+  }
+  return limit;
+}

@@ -1,0 +1,70 @@
+import type { Article } from '../corpus/types.js';
+import { excerpt } from '../search/excerpt.js';
+import type { Answer, EngineStats, Span } from '../search/types.js';
+
+/** Characters of a passage shown in the readable output. */
+const EXCERPT_CHARS = 320;
+
+/** Wraps the spans of `text` in `open`/`close` marks. */
+export function mark(text: string, spans: readonly Span[], open: string, close: string): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    out += text.slice(at, span.start) + open + text.slice(span.start, span.end) + close;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The readable answer: title, file, paragraph number and a highlighted excerpt per passage. */
+export function formatAnswer(answer: Answer, color: boolean): string {
+  const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
+  if (answer.passages.length === 0) {
+    return answer.abstained === 'no-terms'
+      ? `No searchable words in "${answer.query}".\n`
+      : `Nothing in the corpus answers "${answer.query}".\n`;
+  }
+  return answer.passages
+    .map((passage, i) => {
+      const cut = excerpt(passage, EXCERPT_CHARS);
+      const heading = passage.heading ? ` — ${passage.heading}` : '';
+      return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, paragraph ${passage.paragraph}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
+    })
+    .join('\n');
+}
+
+/** The JSON line of one answer. */
+export function answerJson(answer: Answer): string {
+  return JSON.stringify({
+    query: answer.query,
+    hits: answer.passages.map((p) => ({ file: p.file, title: p.title, heading: p.heading ?? null, paragraph: p.paragraph, text: p.text, score: p.score })),
+  });
+}
+
+export function formatArticle(article: Article): string {
+  const lines = [article.title, article.file];
+  if (article.byline !== undefined) lines.push(`by ${article.byline}${article.date ? `, ${article.date}` : ''}`);
+  else if (article.date !== undefined) lines.push(article.date);
+  lines.push('');
+  let heading: string | undefined;
+  for (const paragraph of article.paragraphs) {
+    if (paragraph.heading !== heading && paragraph.heading !== undefined) lines.push(`## ${paragraph.heading}`, '');
+    heading = paragraph.heading;
+    lines.push(`[${paragraph.number}] ${paragraph.text}`, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export function formatStats(stats: EngineStats): string {
+  const lines = [
+    `corpus:     ${stats.corpusDir}`,
+    `articles:   ${stats.articles}`,
+    `paragraphs: ${stats.paragraphs}`,
+    `terms:      ${stats.terms}`,
+    `build:      ${stats.buildMs} ms`,
+    `skipped:    ${stats.skipped.length}`,
+    ...stats.skipped.map((s) => `  ${s.file}: ${s.reason}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { CorpusError } from '../corpus/errors.js';
+import { build } from '../search/build.js';
+import { parseArgs, UsageError, USAGE } from './args.js';
+import { answerJson, formatAnswer, formatArticle, formatStats } from './format.js';
+
+export interface CliIO {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  /** Colour the highlights (a terminal); otherwise mark them with **. */
+  readonly color: boolean;
+}
+
+/** Runs `quelle …`; resolves to the exit code. Usage and corpus errors: message on stderr, exit 2. */
+export async function runCli(argv: readonly string[], defaultCorpus: string, io: CliIO): Promise<number> {
+  try {
+    const cmd = parseArgs(argv);
+    if (cmd.command === 'help') {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    const engine = await build(cmd.corpus ?? defaultCorpus);
+    if (cmd.command === 'stats') {
+      io.stdout.write(cmd.json ? `${JSON.stringify(engine.stats())}\n` : formatStats(engine.stats()));
+      return 0;
+    }
+    if (cmd.command === 'source') {
+      const article = engine.article(cmd.file);
+      if (article === undefined) {
+        const close = engine.findArticles(cmd.file, 3).filter((m) => m.score > 0);
+        const hint = close.length > 0 ? `; did you mean ${close.map((m) => m.article.file).join(', ')}?` : '';
+        io.stderr.write(`quelle: no article "${cmd.file}" in the corpus${hint}\n`);
+        return 1;
+      }
+      io.stdout.write(formatArticle(article));
+      return 0;
+    }
+    const answer = (question: string): void => {
+      const result = engine.search(question, { limit: cmd.limit });
+      io.stdout.write(cmd.json ? `${answerJson(result)}\n` : `${formatAnswer(result, io.color)}\n`);
+    };
+    if (cmd.question !== undefined) answer(cmd.question);
+    else await answerLines(io.stdin, answer);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`quelle: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof CorpusError) {
+      io.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+/** One question per non-empty line; the index is built once for all of them. */
+async function answerLines(stdin: Readable, answer: (line: string) => void): Promise<void> {
+  const lines = createInterface({ input: stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() !== '') answer(line.trim());
+  }
+}

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const CLI = path.resolve('dist', 'cli.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as users do; `input` is piped to stdin. */
+function quelle(args: string[], input?: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end(input ?? '');
+  });
+}
+
+describe('quelle ask', () => {
+  it('prints title, file, paragraph number and a highlighted excerpt', async () => {
+    const run = await quelle(['ask', 'Wer ist Du Xuliang?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('001_e98a8a84176a97af.txt, paragraph 4');
+    expect(run.stdout).toContain('Chinas KI-Offensive: Zhejiang fordert Silicon Valley heraus');
+    expect(run.stdout).toContain('**Xuliang**');
+  });
+
+  it('prints one JSON object with --json and honours --limit', async () => {
+    const run = await quelle(['ask', '--json', '--limit', '2', 'Gazprombank Vizechef']);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout) as { query: string; hits: Record<string, unknown>[] };
+    expect(answer.query).toBe('Gazprombank Vizechef');
+    expect(answer.hits).toHaveLength(2);
+    expect(Object.keys(answer.hits[0] ?? {})).toEqual(['file', 'title', 'heading', 'paragraph', 'text', 'score']);
+    expect(answer.hits[0]?.file).toBe('002_d4ae846f5caee85a.txt');
+  });
+
+  it('answers each line of stdin with one JSON line, building the index once', async () => {
+    const run = await quelle(['ask', '--json'], 'Deepsek\n\nRezept für Apfelstrudel\nAbhaengigkeit\n');
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; hits: unknown[] });
+    expect(lines.map((l) => l.query)).toEqual(['Deepsek', 'Rezept für Apfelstrudel', 'Abhaengigkeit']);
+    expect(lines.map((l) => l.hits.length > 0)).toEqual([true, false, true]);
+  });
+
+  it('reads the corpus from --corpus and from CORPUS_DIR', async () => {
+    expect((await quelle(['ask', '--corpus', 'seeds', 'Alibaba'])).stdout).toContain('001_e98a8a84176a97af.txt');
+    expect((await quelle(['stats'], undefined, { CORPUS_DIR: 'seeds' })).stdout).toContain('articles:   5');
+  });
+});
+
+describe('quelle source and stats', () => {
+  it('prints an article with title, byline and numbered paragraphs', async () => {
+    const run = await quelle(['source', '004_07e808b765e234ab.txt']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Warum die Handels- und Technikkarten in China hergestellt werden\n004_07e808b765e234ab.txt\nby Pepe Escobar, 14. November 2025\n/);
+    expect(run.stdout).toContain('[1] Das Zielen auf Verbündete');
+  });
+
+  it('says which article was meant when the file is unknown', async () => {
+    const run = await quelle(['source', '004']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('quelle: no article "004" in the corpus; did you mean 004_07e808b765e234ab.txt?\n');
+  });
+
+  it('prints stats as JSON', async () => {
+    const stats = JSON.parse((await quelle(['stats', '--json'])).stdout) as { articles: number; paragraphs: number; skipped: unknown[] };
+    expect(stats.articles).toBe(5);
+    expect(stats.paragraphs).toBeGreaterThan(50);
+    expect(stats.skipped).toEqual([]);
+  });
+});
+
+describe('quelle errors', () => {
+  it.each([
+    [['ask', '--limit', '0', 'x'], 'quelle: --limit must be a whole number from 1 to 50, got "0"'],
+    [['ask', '--frobnicate'], 'quelle: unknown option "--frobnicate" for ask'],
+    [['translate'], 'quelle: unknown command "translate"; use ask, source or stats'],
+    [['source'], 'quelle: source needs exactly one FILE'],
+    [['ask', '--corpus', '/no/such/dir', 'x'], 'Quelle: corpus dir "/no/such/dir" does not exist'],
+  ])('%j → stderr and exit code 2', async (args, message) => {
+    const run = await quelle(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(message);
+    expect(run.stdout).toBe('');
+  });
+});

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Article, Corpus } from '../../src/corpus/types.js';
+import { Analyzer } from '../../src/search/analysis/analyzer.js';
+import { buildEngine } from '../../src/search/engine.js';
+import { excerpt } from '../../src/search/excerpt.js';
+
+function article(file: string, title: string, paragraphs: string[], heading?: string): Article {
+  return { file, title, titleDerived: false, byline: undefined, date: undefined, paragraphs: paragraphs.map((text, i) => ({ number: i + 1, heading, text })) };
+}
+function corpusOf(...articles: Article[]): Corpus {
+  return { dir: '/corpus', articles, skipped: [] };
+}
+
+// Realistic paragraphs in the style of the seeds, each with a word the compound tests need.
+const NEWS = corpusOf(
+  article('krieg.txt', 'Nur bei der Militärtechnologie kann China noch lernen', [
+    'China ist nach der russischen Großinvasion der Ukraine in die Rolle geschlüpft, die Europa zuvor ausfüllte.',
+    'Russland droht zum Vasallenstaat Chinas zu werden, sagen Beobachter in Moskau.',
+    'Nur bei Militärtechnologie kann China noch etwas von Russland lernen.',
+    'Die technologische Abhängigkeit Russlands von China nimmt dramatische Ausmaße an.',
+  ]),
+  article('handel.txt', 'Warum die Technikkarten in China hergestellt werden', [
+    'Die USA machen als chinesischer Exportmarkt weniger als 10 Prozent der Gesamtexporte aus.',
+    'Der Aktienkurs des Halbleiter-Riesen Nvidia stürzte von 142 US-Dollar auf 128,99 US-Dollar ab.',
+    'Das Unternehmen DeepSeek veröffentlichte das Sprachmodell R1 am 20. Januar.',
+    'Peking verzögert seine Lieferungen von Dual-Use-Gütern an Russland.',
+  ], 'Die Entkopplung'),
+);
+const engine = buildEngine(NEWS);
+const top = (question: string) => engine.search(question).passages[0];
+
+describe('search', () => {
+  it.each([
+    ['Invasion', 'Großinvasion'],
+    ['Exporten', 'Gesamtexporte'],
+    ['Vasallen', 'Vasallenstaat'],
+    ['Militärtechnik', 'Militärtechnologie'],
+    ['Kurs der Aktien', 'Aktienkurs'],
+  ])('finds the compound: %s → %s', (question, word) => {
+    expect(top(question)?.matched).toContain(word);
+  });
+
+  it.each([
+    ['Deepsek', 'DeepSeek'],
+    ['Lieferugen', 'Lieferungen'],
+    ['Abhaengigkeit', 'Abhängigkeit'],
+  ])('tolerates typos and keyboard spellings: %s', (question, word) => {
+    expect(top(question)?.matched).toContain(word);
+  });
+
+  it('returns file, title, heading, paragraph number, text and score', () => {
+    expect(top('Nvidia Aktienkurs')).toMatchObject({
+      file: 'handel.txt',
+      title: 'Warum die Technikkarten in China hergestellt werden',
+      heading: 'Die Entkopplung',
+      paragraph: 2,
+      text: 'Der Aktienkurs des Halbleiter-Riesen Nvidia stürzte von 142 US-Dollar auf 128,99 US-Dollar ab.',
+    });
+  });
+
+  it('highlights the surface forms of the matched stems', () => {
+    const passage = top('Aktienkurse von NVIDIA');
+    expect(passage?.highlights.map((s) => passage.text.slice(s.start, s.end))).toEqual(['Aktienkurs', 'Nvidia']);
+  });
+
+  it('finds numbers exactly, not by typo tolerance', () => {
+    expect(top('128,99')?.paragraph).toBe(2);
+    expect(engine.search('129,99').abstained).toBe('no-match');
+  });
+
+  it('abstains on questions the corpus cannot answer', () => {
+    expect(engine.search('Rezept für Apfelstrudel')).toEqual({ query: 'Rezept für Apfelstrudel', passages: [], total: 0, abstained: 'no-match' });
+    expect(engine.search('Wie wird das Wetter morgen in Berlin?').abstained).toBe('no-match');
+  });
+
+  it('abstains with no-terms on empty, punctuation-only and stopword-only questions', () => {
+    for (const question of ['', '   ', '?!…', 'der die das', 'what is the']) {
+      expect(engine.search(question).abstained).toBe('no-terms');
+    }
+  });
+
+  it('pages with offset and limit, and reports the total', () => {
+    const all = engine.search('China Russland', { limit: 50 });
+    const page = engine.search('China Russland', { limit: 1, offset: 1 });
+    expect(page.total).toBe(all.total);
+    expect(page.passages).toEqual(all.passages.slice(1, 2));
+  });
+
+  it('throws early on bad options, with an exact message', () => {
+    expect(() => buildEngine(NEWS, { minCoverage: 2 })).toThrow('Quelle: minCoverage must be between 0 and 1, got 2');
+  });
+
+  it('finds articles by file name or title, ignoring diacritics', () => {
+    expect(engine.findArticles('Militaertechnologie').map((m) => m.article.file)).toEqual(['krieg.txt']);
+    expect(engine.findArticles('handel')[0]?.article.file).toBe('handel.txt');
+    expect(engine.findArticles('', 1)).toHaveLength(1);
+    expect(engine.article('../../etc/passwd')).toBeUndefined();
+  });
+});
+
+describe('excerpt', () => {
+  it('keeps short passages whole and cuts long ones around the best sentence at a word', () => {
+    const long = buildEngine(corpusOf(article('a.txt', 'A', [
+      'Erster Satz ohne Bezug zum Thema. Zweiter Satz ohne Bezug. Hier steht das Wort Gallium im besten Satz. Danach folgt noch ein Satz, der lang genug ist, um abgeschnitten zu werden.',
+    ])));
+    const passage = long.search('Gallium').passages[0];
+    if (passage === undefined) throw new Error('no passage');
+    const cut = excerpt(passage, 60);
+    expect(cut.text).toBe('…Hier steht das Wort Gallium im besten Satz.…');
+    expect(cut.highlights.map((s) => cut.text.slice(s.start, s.end))).toEqual(['Gallium']);
+    expect(() => excerpt(passage, 3)).toThrow('Quelle: excerpt length must be at least 8, got 3');
+  });
+});
+
+describe('search against a simple reference', () => {
+  // Property: for a one-word question, the passages found with exact matching are exactly
+  // those whose analysed text contains the word's term (ignoring ranking and expansions).
+  const analyzer = new Analyzer();
+  const WORDS = ['Handel', 'Sanktionen', 'Chips', 'Export', 'Peking', 'Moskau', 'Gallium', 'Zoll', 'Dollar', 'Raumfahrt'];
+  it('finds exactly the paragraphs containing a word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }), fc.constantFrom(...WORDS), (paragraphs, word) => {
+        const texts = paragraphs.map((words) => `${words.join(' ')}.`);
+        const e = buildEngine(corpusOf(article('p.txt', 'Titel', texts)), { minCoverage: 0 });
+        const term = analyzer.term(word);
+        const expected = texts.map((t, i) => (analyzer.terms(t).includes(term as string) ? i + 1 : 0)).filter(Boolean);
+        const found = e.search(word, { limit: 50 }).passages.filter((p) => p.matched.includes(word)).map((p) => p.paragraph).sort((a, b) => a - b);
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
