@@ -1,10 +1,10 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 import { findArticles } from './find-articles.js';
 import { highlight } from './highlight.js';
 import { planQuery, type Concept } from './query.js';
-import type { Answer, Engine, EngineStats, Passage, SearchOptions } from './types.js';
+import type { Answer, Engine, EngineStats, Passage, SearchOptions as QuestionOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface EngineOptions {
@@ -25,6 +25,12 @@ export interface EngineOptions {
   readonly fuzzyWeight?: number;
   /** Score weight of a match of a long unknown word's shortened stem. */
   readonly stemWeight?: number;
+  /**
+   * Only rare words are widened by prefix and compound matching: words in at most this
+   * share of paragraphs, or in at most `maxExpandedDocFreq` of them.
+   */
+  readonly maxExpandedDocShare?: number;
+  readonly maxExpandedDocFreq?: number;
   /** Words shorter than this are not searched as prefixes. */
   readonly minPrefixLength?: number;
   /** Words shorter than this are not searched as the head of compounds. */
@@ -56,11 +62,13 @@ export const defaultEngineOptions = {
   minPrefixLength: 5,
   minCompoundHeadLength: 4,
   maxCompounds: 40,
-  minFuzzyLength: 6,
+  minFuzzyLength: 7,
   minTwoEditLength: 9,
   minTruncateLength: 9,
   loadMs: 0,
   coverageExponent: 2,
+  maxExpandedDocShare: 0.002,
+  maxExpandedDocFreq: 3,
   idfPower: 1,
 } as const satisfies Required<EngineOptions>;
 
@@ -100,6 +108,21 @@ interface DocMatch {
   textual: boolean;
   /** Index terms matched in this doc → weight of the concept they stand for. */
   readonly terms: Map<string, number>;
+}
+
+type RawResults = Map<number, { score: number; match: Record<string, string[]> }>;
+
+/**
+ * MiniSearch's unsorted result map, by the document ids we gave. `search()` would sort every
+ * result and copy it into a new object: for a common word in 40k paragraphs that is most of
+ * the query time, and the engine ranks by its own combined score anyway. `executeQuery` is
+ * MiniSearch's own step before that (7.x, pinned in package-lock.json).
+ */
+function rawSearch<T>(index: MiniSearch<T>, term: string, options: SearchOptions): Map<number, { score: number; match: Record<string, string[]> }> {
+  const internals = index as unknown as { executeQuery(query: string, options: SearchOptions): RawResults; _documentIds: Map<number, number> };
+  const byId = new Map<number, { score: number; match: Record<string, string[]> }>();
+  for (const [shortId, result] of internals.executeQuery(term, options)) byId.set(internals._documentIds.get(shortId) as number, result);
+  return byId;
 }
 
 /** Builds an engine over an already loaded corpus. */
@@ -172,13 +195,13 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
   /** Paragraphs matching a term in their text, heading or title; scores of the fields add up. */
   const lookup = (term: string, options: { prefix?: boolean; fuzzy?: number } = {}): Hit[] => {
     const hits = new Map<number, Hit>();
-    for (const result of index.search(term, options)) {
-      hits.set(result.id as number, { id: result.id as number, score: result.score, terms: result.terms, inText: true });
+    for (const [id, result] of rawSearch(index, term, options)) {
+      hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true });
     }
-    for (const result of contextIndex.search(term, options)) {
-      for (const id of (sections[result.id as number] as Section).paragraphs) {
+    for (const [sectionId, result] of rawSearch(contextIndex, term, options)) {
+      for (const id of (sections[sectionId] as Section).paragraphs) {
         const hit = hits.get(id);
-        if (hit === undefined) hits.set(id, { id, score: result.score, terms: result.terms, inText: false });
+        if (hit === undefined) hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: false });
         else hit.score += result.score;
       }
     }
@@ -200,7 +223,7 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
     }
   };
 
-  const search = (question: string, searchOptions: SearchOptions = {}): Answer => {
+  const search = (question: string, searchOptions: QuestionOptions = {}): Answer => {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(searchOptions.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
     const concepts = planQuery(analyzer, vocabulary, docs.length, question, opts);
@@ -217,6 +240,9 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
       }
       for (const compound of concept.compounds) {
         collect(matches, concept, lookup(compound), opts.compoundWeight, MATCH_QUALITY.compound);
+      }
+      for (const base of concept.related) {
+        collect(matches, concept, lookup(base, { prefix: base.length >= opts.minPrefixLength }), opts.stemWeight, MATCH_QUALITY.stem);
       }
       if (concept.stem !== undefined) {
         collect(matches, concept, lookup(concept.stem, { prefix: true }), opts.stemWeight, MATCH_QUALITY.stem);

@@ -18,7 +18,7 @@ async function measure(engine: Engine, label: string) {
   const questions = await loadDevQuestions(QUESTIONS);
   const ranks = questions.map((q) => firstRelevantRank(engine.search(q.q, { limit: 5 }).passages.map((p) => p.text), q.expect));
   const figures = quality(ranks);
-  const misses = questions.filter((_, i) => ranks[i] !== 1).map((q, i) => `${q.id}@${ranks[questions.indexOf(q)] ?? '-'}`);
+  const misses = questions.flatMap((q, i) => (ranks[i] === 1 ? [] : [`${q.id}@${ranks[i] ?? '-'}`]));
   const abstained = OFF_TOPIC_QUESTIONS.filter((q) => engine.search(q).passages.length === 0).length;
   console.log(
     `quality on ${label} (${engine.stats().paragraphs} paragraphs): hit@1 ${figures.hit1.toFixed(3)}, hit@3 ${figures.hit3.toFixed(3)}, ` +

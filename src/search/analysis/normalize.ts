@@ -5,9 +5,12 @@
  * "q", as in "Steuer" or "Quelle"). Both the index and the question go through it, so the
  * occasional over-folding ("Israel" → "isral") is harmless: it happens on both sides.
  */
+// Folding accents is only needed when there is something beyond ASCII.
+const NON_ASCII = /[^\u0020-\u007e]/;
+
 export function normalizeWord(word: string): string {
   let out = word.toLowerCase();
-  if (/[^\x00-\x7f]/.test(out)) {
+  if (NON_ASCII.test(out)) {
     out = out.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}+/gu, '');
   }
   if (!/[aou]e/.test(out)) return out;
