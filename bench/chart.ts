@@ -30,8 +30,9 @@ function ticks(max: number, count: number): number[] {
   const raw = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
-  const out: number[] = [];
-  for (let value = 0; value <= max + step / 2; value += step) out.push(Number(value.toPrecision(12)));
+  const out = [0];
+  // The last tick is the first one at or above max, so that no point leaves the plot.
+  while ((out[out.length - 1] ?? 0) < max) out.push(Number((out.length * step).toPrecision(12)));
   return out;
 }
 

@@ -79,6 +79,7 @@ async function runSystem(task: Extract<ChildTask, { kind: 'system' }>): Promise<
   for (let pass = 0; pass < WARMUP_PASSES; pass++) {
     for (const question of questions) await searchIds(system, question.q);
   }
+  heapMB(); // start the timed passes with the same clean heap for every system
   const samples: number[] = [];
   for (let pass = 0; pass < task.repeats; pass++) {
     for (const question of questions) {

@@ -6,13 +6,18 @@ type LunrPlugin = (lunrInstance: typeof lunr) => void;
 
 /**
  * lunr-languages are CommonJS plugins that patch the lunr object they are given; they ship
- * no types and no ESM entry, so they are required and registered once, on first use.
+ * no types and no ESM entry, so they are required and registered once, on first use
+ * (registering twice makes lunr warn about overwritten pipeline functions).
  */
+let german: lunr.Builder.Plugin | undefined;
+
 function germanPlugin(): lunr.Builder.Plugin {
+  if (german) return german;
   const require = createRequire(import.meta.url);
   (require('lunr-languages/lunr.stemmer.support.js') as LunrPlugin)(lunr);
   (require('lunr-languages/lunr.de.js') as LunrPlugin)(lunr);
-  return (lunr as unknown as { de: lunr.Builder.Plugin }).de;
+  german = (lunr as unknown as { de: lunr.Builder.Plugin }).de;
+  return german;
 }
 
 /**
