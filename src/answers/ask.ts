@@ -1,0 +1,69 @@
+import { excerpt } from '../search/excerpt.js';
+import type { Engine, Passage } from '../search/types.js';
+import { messages, type Locale } from './i18n.js';
+import { notice, plain, type Button, type Reply, type Section } from './reply.js';
+
+/** Longest question accepted; the slash command's `max_length` says the same to Discord. */
+export const MAX_QUESTION_LENGTH = 300;
+/** Characters of a passage shown around its best sentence. */
+export const EXCERPT_CHARS = 360;
+/** Articles offered when nothing answers. */
+const CLOSEST_ARTICLES = 3;
+
+export interface AskRequest {
+  readonly question: string;
+  /** Passages per page. */
+  readonly limit: number;
+  /** How many of the best passages to skip (paging). Default 0. */
+  readonly offset?: number;
+  /** Answer only the asker (Discord: ephemeral), with a button to post it in the channel. */
+  readonly private?: boolean;
+}
+
+/** Answers a question with the best passages, their sources and buttons to page and cite. */
+export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply {
+  const t = messages(locale);
+  const question = request.question.replace(/\s+/gu, ' ').trim();
+  if (question.length > MAX_QUESTION_LENGTH) return notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH));
+  const offset = Math.max(0, Math.floor(request.offset ?? 0));
+  const isPrivate = request.private ?? false;
+  const answer = engine.search(question, { limit: request.limit, offset });
+
+  if (answer.abstained === 'no-terms') return notice('info', t.noTermsTitle, t.noTermsText);
+  if (answer.abstained === 'no-match') return nothingFound(engine, question, locale);
+  if (answer.passages.length === 0) return notice('info', t.noMorePages);
+
+  const sections = answer.passages.map((passage, i) => passageSection(passage, offset + i + 1, locale));
+  const last = offset + answer.passages.length;
+  const buttons: Button[] = answer.passages.map((p, i) => ({ label: t.cite(offset + i + 1), action: { kind: 'cite', file: p.file, paragraph: p.paragraph } }));
+  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate } });
+  if (isPrivate) buttons.push({ label: t.publish, action: { kind: 'publish', question, offset } });
+  return {
+    private: isPrivate,
+    tone: 'answer',
+    title: t.askTitle(question),
+    sections,
+    footer: t.askFooter(offset + 1, last, answer.total),
+    buttons,
+  };
+}
+
+function passageSection(passage: Passage, rank: number, locale: Locale): Section {
+  const cut = excerpt(passage, EXCERPT_CHARS);
+  const where = messages(locale).paragraphOf(passage.file, passage.paragraph);
+  return {
+    title: `${rank}. ${passage.title}`,
+    source: passage.heading === undefined ? where : `${where} · ${passage.heading}`,
+    body: { text: cut.text, bold: cut.highlights },
+  };
+}
+
+/** An honest "not in the corpus", with the articles whose titles come closest. */
+function nothingFound(engine: Engine, question: string, locale: Locale): Reply {
+  const t = messages(locale);
+  const closest = engine.findArticles(question, CLOSEST_ARTICLES).filter((m) => m.score > 0);
+  const reply = notice('info', t.noMatchTitle, t.noMatchText(question));
+  if (closest.length === 0) return reply;
+  const list = closest.map((m) => `${m.article.title} (${m.article.file})`).join('\n');
+  return { ...reply, sections: [{ title: t.closestArticles, body: plain(list) }] };
+}

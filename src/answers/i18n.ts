@@ -1,0 +1,165 @@
+/**
+ * Every word a user reads, in German and English. Replies are German when the user's
+ * Discord client is German (`de`), English otherwise; the console uses German.
+ */
+
+export type Locale = 'de' | 'en';
+
+/** `de`, `de-DE`, `de-AT` … → German; anything else, or nothing → English. */
+export function localeOf(tag: string | undefined | null): Locale {
+  return tag?.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+export interface Messages {
+  readonly askTitle: (question: string) => string;
+  readonly askFooter: (first: number, last: number, total: number) => string;
+  readonly paragraphOf: (file: string, paragraph: number) => string;
+  readonly moreResults: string;
+  readonly cite: (n: number) => string;
+  readonly publish: string;
+  readonly noTermsTitle: string;
+  readonly noTermsText: string;
+  readonly noMatchTitle: string;
+  readonly noMatchText: (question: string) => string;
+  readonly closestArticles: string;
+  readonly noMorePages: string;
+  readonly questionTooLong: (max: number) => string;
+  readonly cooldown: (seconds: number) => string;
+  readonly sourceFooter: (paragraphs: number) => string;
+  readonly byline: string;
+  readonly firstParagraph: string;
+  readonly paragraphTitle: (n: number) => string;
+  readonly citeAs: string;
+  readonly citation: (title: string, byline: string | undefined, paragraph: number | undefined, file: string) => string;
+  readonly unknownArticleTitle: string;
+  readonly unknownArticleText: (name: string) => string;
+  readonly didYouMean: string;
+  readonly paragraphNotFoundTitle: string;
+  readonly paragraphOutOfRange: (paragraph: number, title: string, count: number) => string;
+  readonly reloadTitle: string;
+  readonly reloadSummary: (articlesBefore: number, articlesAfter: number, paragraphsBefore: number, paragraphsAfter: number, ms: number) => string;
+  readonly added: string;
+  readonly removed: string;
+  readonly changed: string;
+  readonly skipped: string;
+  readonly unchanged: string;
+  readonly reloadFailedTitle: string;
+  readonly reloadFailedText: (reason: string, articles: number) => string;
+  readonly reloadDenied: string;
+  readonly helpTitle: string;
+  readonly helpText: (articles: number, paragraphs: number) => string;
+  readonly helpSections: readonly { readonly title: string; readonly text: string }[];
+  readonly errorTitle: string;
+  readonly errorText: string;
+  readonly unknownActionTitle: string;
+  readonly unknownActionText: string;
+  readonly emptyMessage: string;
+}
+
+const de: Messages = {
+  askTitle: (q) => `Frage: ${q}`,
+  askFooter: (first, last, total) => (first === last ? `Treffer ${first} von ${total}` : `Treffer ${first}–${last} von ${total}`),
+  paragraphOf: (file, n) => `${file} · Absatz ${n}`,
+  moreResults: 'Weitere Treffer',
+  cite: (n) => `Zitieren ${n}`,
+  publish: 'Im Kanal posten',
+  noTermsTitle: 'Keine Suchwörter erkannt',
+  noTermsText: 'Die Frage enthält nur Füllwörter oder Zeichen. Fragen Sie mit Namen, Orten, Zahlen oder Fachbegriffen, z. B. „Handel zwischen Russland und China 2024“.',
+  noMatchTitle: 'Dazu steht nichts im Korpus',
+  noMatchText: (q) => `Kein Absatz beantwortet „${q}“ gut genug, daher zeige ich lieber nichts Falsches. Versuchen Sie andere oder genauere Begriffe (Namen, Orte, Zahlen).`,
+  closestArticles: 'Am nächsten liegen diese Artikel',
+  noMorePages: 'Keine weiteren Treffer.',
+  questionTooLong: (max) => `Die Frage ist zu lang: höchstens ${max} Zeichen.`,
+  cooldown: (s) => `Einen Moment bitte: Sie können in ${s} s wieder fragen.`,
+  sourceFooter: (n) => `${n} Absätze`,
+  byline: 'Autor/Datum',
+  firstParagraph: 'Erster Absatz',
+  paragraphTitle: (n) => `Absatz ${n}`,
+  citeAs: 'Zitieren als',
+  citation: (title, byline, paragraph, file) => `„${title}“${byline ? `, ${byline}` : ''}${paragraph === undefined ? '' : `, Abs. ${paragraph}`} (Quelle: ${file})`,
+  unknownArticleTitle: 'Artikel nicht gefunden',
+  unknownArticleText: (name) => `Im Korpus gibt es keinen Artikel „${name}“.`,
+  didYouMean: 'Meinten Sie',
+  paragraphNotFoundTitle: 'Absatz nicht gefunden',
+  paragraphOutOfRange: (n, title, count) => `„${title}“ hat keinen Absatz ${n}; es gibt die Absätze 1 bis ${count}.`,
+  reloadTitle: 'Index neu geladen',
+  reloadSummary: (ab, aa, pb, pa, ms) => `Artikel: ${ab} → ${aa} · Absätze: ${pb} → ${pa} · Dauer: ${ms} ms`,
+  added: 'Neu',
+  removed: 'Entfernt',
+  changed: 'Geändert',
+  skipped: 'Übersprungen',
+  unchanged: 'Keine Artikel geändert.',
+  reloadFailedTitle: 'Neu laden fehlgeschlagen',
+  reloadFailedText: (reason, n) => `${reason}\nDer bisherige Index (${n} Artikel) bleibt in Betrieb.`,
+  reloadDenied: 'Nur Moderatoren (Server verwalten oder eine Moderatorenrolle) dürfen den Index neu laden.',
+  helpTitle: 'Quelle – Fragen an das Korpus',
+  helpText: (a, p) => `Ich beantworte Fragen mit den passenden Absätzen aus ${a} Artikeln (${p} Absätze) und nenne die Quelle.`,
+  helpSections: [
+    { title: '/ask Frage', text: 'Die drei besten Absätze mit Quelle; „Weitere Treffer“ blättert, „Zitieren“ postet einen Absatz als Zitat. Mit privat:true sieht nur ihr die Antwort.' },
+    { title: '/source Artikel [Absatz]', text: 'Zitiert einen Artikel (Titel, Autor, erster Absatz, Zitierzeile) oder einen einzelnen Absatz.' },
+    { title: 'Im Korpus suchen', text: 'Rechtsklick auf eine Nachricht → Apps: nimmt ihren Text als Frage.' },
+    { title: '/reload', text: 'Moderatoren: lädt das Korpus neu, ohne Ausfall.' },
+  ],
+  errorTitle: 'Das hat nicht geklappt',
+  errorText: 'Beim Beantworten ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.',
+  unknownActionTitle: 'Nicht mehr verfügbar',
+  unknownActionText: 'Diese Schaltfläche oder dieser Befehl ist nicht (mehr) bekannt. Stellen Sie die Frage bitte neu mit /ask.',
+  emptyMessage: 'Die Nachricht enthält keinen Text, nach dem ich suchen könnte.',
+};
+
+const en: Messages = {
+  askTitle: (q) => `Question: ${q}`,
+  askFooter: (first, last, total) => (first === last ? `Result ${first} of ${total}` : `Results ${first}–${last} of ${total}`),
+  paragraphOf: (file, n) => `${file} · paragraph ${n}`,
+  moreResults: 'More results',
+  cite: (n) => `Cite ${n}`,
+  publish: 'Post in channel',
+  noTermsTitle: 'No search words found',
+  noTermsText: 'The question has only filler words or symbols. Ask with names, places, numbers or subject terms, e.g. "trade between Russia and China 2024".',
+  noMatchTitle: 'The corpus does not cover this',
+  noMatchText: (q) => `No passage answers "${q}" well enough, so I would rather show nothing than something wrong. Try other or more specific words (names, places, numbers); the articles are in German.`,
+  closestArticles: 'The closest articles',
+  noMorePages: 'No more results.',
+  questionTooLong: (max) => `The question is too long: ${max} characters at most.`,
+  cooldown: (s) => `One moment please: you can ask again in ${s} s.`,
+  sourceFooter: (n) => `${n} paragraphs`,
+  byline: 'Author/date',
+  firstParagraph: 'First paragraph',
+  paragraphTitle: (n) => `Paragraph ${n}`,
+  citeAs: 'Cite as',
+  citation: (title, byline, paragraph, file) => `"${title}"${byline ? `, ${byline}` : ''}${paragraph === undefined ? '' : `, para. ${paragraph}`} (source: ${file})`,
+  unknownArticleTitle: 'Article not found',
+  unknownArticleText: (name) => `There is no article "${name}" in the corpus.`,
+  didYouMean: 'Did you mean',
+  paragraphNotFoundTitle: 'Paragraph not found',
+  paragraphOutOfRange: (n, title, count) => `"${title}" has no paragraph ${n}; its paragraphs are 1 to ${count}.`,
+  reloadTitle: 'Index reloaded',
+  reloadSummary: (ab, aa, pb, pa, ms) => `Articles: ${ab} → ${aa} · paragraphs: ${pb} → ${pa} · took ${ms} ms`,
+  added: 'Added',
+  removed: 'Removed',
+  changed: 'Changed',
+  skipped: 'Skipped',
+  unchanged: 'No article changed.',
+  reloadFailedTitle: 'Reload failed',
+  reloadFailedText: (reason, n) => `${reason}\nThe previous index (${n} articles) stays in service.`,
+  reloadDenied: 'Only moderators (Manage Server or a moderator role) may reload the index.',
+  helpTitle: 'Quelle – ask the corpus',
+  helpText: (a, p) => `I answer questions with the matching passages of ${a} articles (${p} paragraphs) and name the source.`,
+  helpSections: [
+    { title: '/ask question', text: 'The three best passages with their source; "More results" pages on, "Cite" posts one passage as a quote. With private:true only you see the answer.' },
+    { title: '/source article [paragraph]', text: 'Cites an article (title, author, first paragraph, a citation line) or one paragraph.' },
+    { title: 'Search the corpus', text: 'Right-click a message → Apps: uses its text as the question.' },
+    { title: '/reload', text: 'Moderators: reloads the corpus without downtime.' },
+  ],
+  errorTitle: 'That did not work',
+  errorText: 'Something went wrong while answering. Please try again.',
+  unknownActionTitle: 'No longer available',
+  unknownActionText: 'This button or command is not (or no longer) known. Please ask again with /ask.',
+  emptyMessage: 'The message has no text to search for.',
+};
+
+const MESSAGES: Readonly<Record<Locale, Messages>> = { de, en };
+
+export function messages(locale: Locale): Messages {
+  return MESSAGES[locale];
+}

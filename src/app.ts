@@ -1,0 +1,45 @@
+import type { Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { pino, type Logger } from 'pino';
+import { Library } from './answers/library.js';
+import type { Config } from './config.js';
+import { PLAIN_STYLE, TERMINAL_STYLE } from './console/render.js';
+import { runConsole } from './console/run.js';
+import { startBot, type Bot } from './discord/bot.js';
+import { createLogger } from './log.js';
+import { build } from './search/build.js';
+
+export interface AppIO {
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly stdout: Writable & { isTTY?: boolean };
+  /** File descriptor for the logs: stdout's (1) with Discord, stderr's (2) for the console. */
+  readonly logFd?: number;
+  /** Where the logs go instead of a file descriptor (tests). */
+  readonly logStream?: pino.DestinationStream;
+}
+
+export type App = { readonly mode: 'console'; readonly done: Promise<void> } | { readonly mode: 'discord'; readonly bot: Bot; readonly logger: Logger };
+
+/**
+ * Builds the index, then connects to Discord when a token is configured, or runs the
+ * console on the corpus. Rejects with the corpus error when the first build fails: a bot
+ * with no index has nothing to serve.
+ */
+export async function startApp(config: Config, io: AppIO): Promise<App> {
+  const consoleMode = config.token === undefined;
+  // The console prints answers on stdout, so its logs go to stderr.
+  const logger = createLogger(config, io.logStream ?? pino.destination({ dest: io.logFd ?? (consoleMode ? 2 : 1), sync: true }));
+  const rebuild = () => build(config.corpusDir, { logger });
+  const library = new Library(await rebuild(), rebuild);
+  if (config.token === undefined) {
+    logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');
+    const interactive = Boolean(io.stdin.isTTY);
+    const done = runConsole(
+      { library, locale: 'de', limit: config.askResults, logger },
+      { input: io.stdin, output: io.stdout, interactive, style: io.stdout.isTTY ? TERMINAL_STYLE : PLAIN_STYLE },
+    );
+    return { mode: 'console', done };
+  }
+  const bot = await startBot({ ...config, token: config.token }, library, logger);
+  return { mode: 'discord', bot, logger };
+}

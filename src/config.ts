@@ -1,0 +1,131 @@
+/**
+ * The bot's configuration, parsed and validated once at start-up from an environment-like
+ * record. The entry points hand `process.env` (merged with `.env`) to `loadConfig`; nothing
+ * else reads the environment, so every part of the bot gets its settings as a parameter.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** The bot token; without it `npm start` runs the local console. Never logged. */
+  readonly token: string | undefined;
+  /** Deploy slash commands to this guild (instant) instead of globally. */
+  readonly guildId: string | undefined;
+  /** REST base URL (discord.js `rest.api`), for a REST proxy or a fake Discord in tests. */
+  readonly apiUrl: string;
+  /** The corpus dir: every `.txt`/`.md` file below it is an article. */
+  readonly corpusDir: string;
+  readonly logLevel: LogLevel;
+  /** Roles whose members may run /reload, besides members with Manage Server. */
+  readonly moderatorRoleIds: readonly string[];
+  /** Seconds a user waits between two questions; 0 turns the cooldown off. */
+  readonly askCooldownSeconds: number;
+  /** Passages per page of an /ask answer. */
+  readonly askResults: number;
+}
+
+/** Discord's own API, what discord.js uses when no proxy is configured. */
+export const DISCORD_API_URL = 'https://discord.com/api';
+
+export const defaultConfig = {
+  token: undefined,
+  guildId: undefined,
+  apiUrl: DISCORD_API_URL,
+  corpusDir: './seeds',
+  logLevel: 'info',
+  moderatorRoleIds: [],
+  askCooldownSeconds: 5,
+  askResults: 3,
+} as const satisfies Config;
+
+/** Limits of the numeric settings, named so that the README and the errors agree. */
+export const MAX_ASK_COOLDOWN_SECONDS = 3600;
+export const MAX_ASK_RESULTS = 5;
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  /** The environment variable at fault. */
+  readonly variable: string;
+
+  constructor(variable: string, message: string) {
+    super(`Quelle: ${variable} ${message}`);
+    this.variable = variable;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses and validates the configuration. Throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env): Config {
+  return {
+    token: token(env),
+    guildId: snowflake(env, 'DISCORD_GUILD_ID'),
+    apiUrl: apiUrl(env),
+    corpusDir: value(env, 'CORPUS_DIR') ?? defaultConfig.corpusDir,
+    logLevel: logLevel(env),
+    moderatorRoleIds: roleIds(env),
+    askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
+    askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
+  };
+}
+
+/** A set, non-blank value, trimmed. */
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function token(env: Env): string | undefined {
+  const raw = value(env, 'DISCORD_TOKEN');
+  // The value itself never goes into the message: an error message may end up in a log.
+  if (raw !== undefined && /\s/u.test(raw)) throw new ConfigError('DISCORD_TOKEN', 'must not contain white space');
+  return raw;
+}
+
+const SNOWFLAKE = /^\d{17,20}$/u;
+
+function snowflake(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
+  if (raw !== undefined && !SNOWFLAKE.test(raw)) throw new ConfigError(name, `must be a Discord id (17 to 20 digits), got "${raw}"`);
+  return raw;
+}
+
+function apiUrl(env: Env): string {
+  const raw = value(env, 'DISCORD_API_URL');
+  if (raw === undefined) return defaultConfig.apiUrl;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL, got "${raw}"`);
+  // discord.js appends "/v10/…" itself.
+  return raw.replace(/\/+$/u, '');
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = value(env, 'LOG_LEVEL')?.toLowerCase();
+  if (raw === undefined) return defaultConfig.logLevel;
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
+}
+
+function roleIds(env: Env): string[] {
+  const raw = value(env, 'MODERATOR_ROLE_IDS');
+  if (raw === undefined) return [];
+  const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const bad = ids.find((id) => !SNOWFLAKE.test(id));
+  if (bad !== undefined) throw new ConfigError('MODERATOR_ROLE_IDS', `must be comma-separated Discord role ids, got "${bad}"`);
+  return [...new Set(ids)];
+}
+
+function integer(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  const n = /^\d+$/u.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}

@@ -1,0 +1,43 @@
+import type { Reply, RichText } from '../answers/reply.js';
+
+export interface TextStyle {
+  /** Marks around emphasised words: ANSI bold in a terminal, `**` in a pipe. */
+  readonly bold: readonly [string, string];
+}
+
+export const PLAIN_STYLE: TextStyle = { bold: ['**', '**'] };
+export const TERMINAL_STYLE: TextStyle = { bold: ['\x1b[1m', '\x1b[22m'] };
+
+/** How a button is reached in the console. */
+const CONSOLE_ACTIONS = { page: '/more', cite: '/cite', publish: undefined } as const;
+
+/** The reply as terminal text: title, sections with their sources, footer, console actions. */
+export function renderText(reply: Reply, style: TextStyle = PLAIN_STYLE): string {
+  const lines: string[] = [reply.title];
+  if (reply.text !== undefined) lines.push(rich(reply.text, style));
+  for (const section of reply.sections) {
+    lines.push('', section.title);
+    if (section.source !== undefined) lines.push(`   ${section.source}`);
+    const body = rich(section.body, style);
+    const prefix = section.quote ? '   > ' : '   ';
+    lines.push(...body.split('\n').map((line) => prefix + line));
+  }
+  if (reply.footer !== undefined) lines.push('', reply.footer);
+  const hints: string[] = [];
+  const cites = reply.buttons.filter((b) => b.action.kind === 'cite').length;
+  if (cites > 0) hints.push(`${CONSOLE_ACTIONS.cite} 1${cites > 1 ? `–${cites}` : ''}`);
+  if (reply.buttons.some((b) => b.action.kind === 'page')) hints.push(CONSOLE_ACTIONS.page);
+  if (hints.length > 0) lines.push(`(${hints.join(' · ')})`);
+  return `${lines.join('\n')}\n`;
+}
+
+function rich(text: RichText, style: TextStyle): string {
+  let out = '';
+  let at = 0;
+  for (const span of text.bold) {
+    if (span.start < at) continue;
+    out += text.text.slice(at, span.start) + style.bold[0] + text.text.slice(span.start, span.end) + style.bold[1];
+    at = span.end;
+  }
+  return out + text.text.slice(at);
+}

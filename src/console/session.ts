@@ -1,0 +1,83 @@
+import { runAction } from '../answers/actions.js';
+import { ask } from '../answers/ask.js';
+import { help } from '../answers/help.js';
+import type { Locale } from '../answers/i18n.js';
+import type { Library } from '../answers/library.js';
+import { reload, type ReloadLogger } from '../answers/reload.js';
+import { notice, plain, type Action, type Reply } from '../answers/reply.js';
+import { source } from '../answers/source.js';
+
+export interface ConsoleOptions {
+  readonly library: Library;
+  readonly locale: Locale;
+  /** Passages per page. */
+  readonly limit: number;
+  readonly logger: ReloadLogger;
+}
+
+/** What the user typed came to an end of the session. */
+export const QUIT = Symbol('quit');
+
+const CONSOLE_HELP = '/ask FRAGE (oder nur die Frage) · /source DATEI|TITEL [ABSATZ] · /more · /cite N · /reload · /help · /quit';
+
+/**
+ * One console user: turns typed lines into the same replies the Discord commands give, and
+ * remembers the last answer's buttons so that `/more` and `/cite N` can press them.
+ */
+export class ConsoleSession {
+  readonly #options: ConsoleOptions;
+  #actions: readonly Action[] = [];
+
+  constructor(options: ConsoleOptions) {
+    this.#options = options;
+  }
+
+  /** The reply to one line; undefined for a blank line; QUIT to end. */
+  async handle(line: string): Promise<Reply | typeof QUIT | undefined> {
+    const input = line.trim();
+    if (input === '') return undefined;
+    const reply = await this.#dispatch(input);
+    if (reply !== QUIT && reply.buttons.length > 0) this.#actions = reply.buttons.map((b) => b.action);
+    return reply;
+  }
+
+  async #dispatch(input: string): Promise<Reply | typeof QUIT> {
+    const { library, locale, limit, logger } = this.#options;
+    if (!input.startsWith('/')) return ask(library.engine, { question: input, limit }, locale);
+    const space = input.search(/\s/u);
+    const command = (space < 0 ? input : input.slice(0, space)).toLowerCase();
+    const rest = space < 0 ? '' : input.slice(space + 1).trim();
+    switch (command) {
+      case '/ask':
+        return ask(library.engine, { question: rest, limit }, locale);
+      case '/source': {
+        const match = /^(.*\S)\s+(\d+)$/u.exec(rest);
+        const request = match ? { article: match[1] ?? '', paragraph: Number(match[2]) } : { article: rest };
+        return source(library.engine, request, locale);
+      }
+      case '/reload':
+        return reload(library, locale, logger);
+      case '/help': {
+        const reply = help(library.engine, locale);
+        return { ...reply, sections: [...reply.sections, { title: 'Konsole', body: plain(CONSOLE_HELP) }] };
+      }
+      case '/more':
+        return this.#press((a) => a.kind === 'page', 1);
+      case '/cite':
+        return this.#press((a) => a.kind === 'cite', /^\d+$/u.test(rest) ? Number(rest) : 1);
+      case '/quit':
+      case '/exit':
+        return QUIT;
+      default:
+        return notice('warning', `Unbekannter Befehl ${command}`, CONSOLE_HELP);
+    }
+  }
+
+  /** Presses the n-th button (1-based) of the last answer that matches. */
+  #press(kind: (action: Action) => boolean, n: number): Reply {
+    const action = this.#actions.filter(kind)[n - 1];
+    if (action === undefined) return notice('info', 'Dafür gibt es in der letzten Antwort keine Schaltfläche.', CONSOLE_HELP);
+    const { library, locale, limit } = this.#options;
+    return runAction(library.engine, action, limit, locale);
+  }
+}

@@ -1,0 +1,39 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { ask } from '../../answers/ask.js';
+import { MAX_QUESTION_LENGTH } from '../../answers/ask.js';
+import { messages } from '../../answers/i18n.js';
+import { notice } from '../../answers/reply.js';
+import type { ChatCommand } from './command.js';
+
+export const askCommand = {
+  kind: 'chat',
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setNameLocalizations({ de: 'frage' })
+    .setDescription('Ask the corpus: the best passages with their source')
+    .setDescriptionLocalizations({ de: 'Frage an das Korpus: die passendsten Absätze mit Quelle' })
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setNameLocalizations({ de: 'frage' })
+        .setDescription('Your question, in German or English')
+        .setDescriptionLocalizations({ de: 'Ihre Frage, auf Deutsch oder Englisch' })
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION_LENGTH),
+    )
+    .addBooleanOption((o) =>
+      o
+        .setName('private')
+        .setNameLocalizations({ de: 'privat' })
+        .setDescription('Only you see the answer (you can still post it)')
+        .setDescriptionLocalizations({ de: 'Nur Sie sehen die Antwort (Sie können sie danach posten)' }),
+    )
+    .toJSON(),
+  run(interaction, { library, config, cooldown, locale }) {
+    const wait = cooldown.take(interaction.user.id);
+    if (wait > 0) return notice('warning', messages(locale).cooldown(wait));
+    const question = interaction.options.getString('question') ?? '';
+    const isPrivate = interaction.options.getBoolean('private') ?? false;
+    return ask(library.engine, { question, private: isPrivate, limit: config.askResults }, locale);
+  },
+} satisfies ChatCommand;

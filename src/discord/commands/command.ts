@@ -1,0 +1,50 @@
+import type {
+  ApplicationCommandOptionChoiceData,
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Cooldown } from '../../answers/cooldown.js';
+import type { Locale } from '../../answers/i18n.js';
+import type { Library } from '../../answers/library.js';
+import type { Reply } from '../../answers/reply.js';
+import type { Config } from '../../config.js';
+
+/** What a command handler gets: everything it needs is passed in, nothing is global. */
+export interface CommandContext {
+  readonly library: Library;
+  readonly config: Config;
+  readonly cooldown: Cooldown;
+  /** The reply language, from the user's Discord client. */
+  readonly locale: Locale;
+  /** A child logger bound to this interaction. */
+  readonly logger: Logger;
+}
+
+/**
+ * A slash command: its definition (what Discord shows, localized) apart from its behaviour
+ * (a handler that returns a plain Reply; the router sends it).
+ */
+export interface ChatCommand {
+  readonly kind: 'chat';
+  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /**
+   * Acknowledge at once with a deferred reply (private or public) when the work may take
+   * longer than Discord's 3 s; undefined replies directly.
+   */
+  defer?(interaction: ChatInputCommandInteraction): 'private' | 'public' | undefined;
+  run(interaction: ChatInputCommandInteraction, context: CommandContext): Reply | Promise<Reply>;
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): ApplicationCommandOptionChoiceData<string>[];
+}
+
+/** A message context-menu command ("Apps" on a message). */
+export interface MessageCommand {
+  readonly kind: 'message';
+  readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  run(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Reply;
+}
+
+export type Command = ChatCommand | MessageCommand;

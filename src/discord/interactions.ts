@@ -1,0 +1,168 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import { runAction } from '../answers/actions.js';
+import type { Cooldown } from '../answers/cooldown.js';
+import { localeOf, messages, type Locale } from '../answers/i18n.js';
+import type { Library } from '../answers/library.js';
+import { notice, type Reply } from '../answers/reply.js';
+import type { Config } from '../config.js';
+import type { Command, CommandContext } from './commands/command.js';
+import type { ActionCodec } from './custom-id.js';
+import { INTERACTION_ACK_MS } from './limits.js';
+import { render, type MessagePayload } from './render.js';
+
+export interface RouterDeps {
+  readonly commands: ReadonlyMap<string, Command>;
+  readonly library: Library;
+  readonly config: Config;
+  readonly cooldown: Cooldown;
+  readonly codec: ActionCodec;
+  readonly logger: Logger;
+  /** Wall clock in ms, for the age of an interaction (its id carries its creation time). */
+  readonly now?: () => number;
+}
+
+/**
+ * An interaction that has waited this long before we got to it (a burst, a blocking
+ * reload) is deferred first, so that a slow answer cannot miss Discord's 3 s.
+ */
+export const DEFER_AFTER_AGE_MS = INTERACTION_ACK_MS / 2;
+
+type Outcome = 'replied' | 'deferred' | 'updated' | 'autocomplete' | 'unknown' | 'failed';
+
+/**
+ * Routes every interaction to its command or button and is the one error boundary: a
+ * handler that throws is logged with the interaction's context and answered with a private
+ * apology, and the bot keeps running. Never rejects.
+ */
+export function createInteractionRouter(deps: RouterDeps): (interaction: Interaction) => Promise<void> {
+  const now = deps.now ?? Date.now;
+  return async (interaction) => {
+    const started = performance.now();
+    const locale = localeOf(interaction.locale);
+    const logger = deps.logger.child({
+      interactionId: interaction.id,
+      command: commandName(interaction),
+      guildId: interaction.guildId ?? undefined,
+      userId: interaction.user.id,
+    });
+    const context: CommandContext = { library: deps.library, config: deps.config, cooldown: deps.cooldown, locale, logger };
+    let outcome: Outcome = 'failed';
+    try {
+      outcome = await route(interaction, context, deps, now);
+    } catch (err) {
+      logger.error({ err }, 'interaction failed');
+      await apologize(interaction, locale, logger);
+    }
+    logger.info({ outcome, latencyMs: Math.round(performance.now() - started), ageMs: Math.max(0, now() - interaction.createdTimestamp) }, 'interaction handled');
+  };
+}
+
+async function route(interaction: Interaction, context: CommandContext, deps: RouterDeps, now: () => number): Promise<Outcome> {
+  const encode = (button: { action: Parameters<ActionCodec['encode']>[0] }): string => deps.codec.encode(button.action);
+  if (interaction.isAutocomplete()) return autocomplete(interaction, context, deps);
+  if (interaction.isButton()) return button(interaction, context, deps, encode);
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+    const command = deps.commands.get(interaction.commandName);
+    if (command === undefined || (command.kind === 'chat') !== interaction.isChatInputCommand()) {
+      context.logger.warn('unknown command');
+      await interaction.reply(render(unknown(context.locale), encode));
+      return 'unknown';
+    }
+    const old = now() - interaction.createdTimestamp > DEFER_AFTER_AGE_MS;
+    if (command.kind === 'chat') {
+      const chat = interaction as ChatInputCommandInteraction;
+      const defer = command.defer?.(chat) ?? (old ? deferVisibility(chat) : undefined);
+      if (defer !== undefined) {
+        await chat.deferReply(defer === 'private' ? { flags: MessageFlags.Ephemeral } : {});
+        const reply = await command.run(chat, context);
+        await chat.editReply(withoutFlags(render(reply, encode)));
+        return 'deferred';
+      }
+      await chat.reply(render(await command.run(chat, context), encode));
+      return 'replied';
+    }
+    const menu = interaction as MessageContextMenuCommandInteraction;
+    await menu.reply(render(command.run(menu, context), encode));
+    return 'replied';
+  }
+  context.logger.warn({ type: interaction.type }, 'unsupported interaction type');
+  return 'unknown';
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, context: CommandContext, deps: RouterDeps): Promise<Outcome> {
+  const command = deps.commands.get(interaction.commandName);
+  let choices: { name: string; value: string }[] = [];
+  try {
+    if (command?.kind === 'chat' && command.autocomplete) choices = command.autocomplete(interaction, context);
+  } catch (err) {
+    // A broken suggestion list must not cost the user the command: offer nothing.
+    context.logger.error({ err }, 'autocomplete failed');
+  }
+  await interaction.respond(choices);
+  return 'autocomplete';
+}
+
+async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: (b: { action: Parameters<ActionCodec['encode']>[0] }) => string): Promise<Outcome> {
+  const action = deps.codec.decode(interaction.customId);
+  if (action === undefined) {
+    context.logger.warn({ customId: interaction.customId }, 'unknown button');
+    await interaction.reply(render(unknown(context.locale), encode));
+    return 'unknown';
+  }
+  const reply = runAction(deps.library.engine, action, deps.config.askResults, context.locale);
+  // Paging edits the answer in place (a private answer stays private); a citation or a
+  // published answer is a new message in the channel.
+  if (action.kind === 'page' && reply.tone === 'answer') {
+    await interaction.update(withoutFlags(render(reply, encode)));
+    return 'updated';
+  }
+  await interaction.reply(render(reply, encode));
+  return 'replied';
+}
+
+/** A deferred /ask keeps the visibility the user asked for. */
+function deferVisibility(interaction: ChatInputCommandInteraction): 'private' | 'public' {
+  return interaction.options.get('private')?.value === true ? 'private' : 'public';
+}
+
+/** Edits cannot change a message's visibility; Discord rejects the ephemeral flag there. */
+function withoutFlags(payload: MessagePayload): Omit<MessagePayload, 'flags'> {
+  const { flags: _flags, ...rest } = payload;
+  return rest;
+}
+
+function unknown(locale: Locale): Reply {
+  const t = messages(locale);
+  return notice('warning', t.unknownActionTitle, t.unknownActionText);
+}
+
+async function apologize(interaction: Interaction, locale: Locale, logger: Logger): Promise<void> {
+  if (!interaction.isRepliable()) {
+    if (interaction.isAutocomplete() && !interaction.responded) await interaction.respond([]).catch(() => undefined);
+    return;
+  }
+  const t = messages(locale);
+  const payload = render(notice('error', t.errorTitle, t.errorText), () => '');
+  try {
+    if (interaction.deferred && !interaction.replied) await interaction.editReply(withoutFlags(payload));
+    else if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+    else await interaction.reply(payload);
+  } catch (err) {
+    // The interaction may be gone (expired token, Discord down): the log line is all we can do.
+    logger.warn({ err }, 'could not send the apology');
+  }
+}
+
+function commandName(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return `button:${interaction.customId.split(':')[0] ?? ''}`;
+  return `type:${interaction.type}`;
+}

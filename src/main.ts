@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the console on the corpus.
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { CorpusError } from './corpus/errors.js';
+import { withDotEnv } from './env.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(withDotEnv(process.env));
+  const app = await startApp(config, { stdin: process.stdin, stdout: process.stdout });
+  if (app.mode === 'console') {
+    await app.done;
+    return;
+  }
+  const { bot, logger } = app;
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const shutdown = (signal: NodeJS.Signals): void => {
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  // Start-up errors a user can fix get their message alone; anything else its stack.
+  const known = err instanceof ConfigError || err instanceof CorpusError;
+  process.stderr.write(`${known ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = known ? 2 : 1;
+});
