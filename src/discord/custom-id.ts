@@ -33,7 +33,8 @@ export class ActionCodec {
         return `b:${this.#remember(action.question)}:${action.offset}`;
       case 'cite': {
         const id = `c:${action.paragraph}:${action.file}`;
-        return id.length <= CUSTOM_ID_MAX ? id : `c:${action.paragraph}:~${this.#remember(action.file)}`;
+        // A file that starts with "~" would read as a key: it goes through the store too.
+        return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `c:${action.paragraph}:~${this.#remember(action.file)}`;
       }
     }
   }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultConfig, loadConfig } from '../src/config.js';
+
+function error(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has defaults for everything, and no token means the console', () => {
+    expect(loadConfig({})).toEqual(defaultConfig);
+    expect(loadConfig({}).token).toBeUndefined();
+  });
+
+  it('reads every variable, trimmed; blank counts as unset', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: ' abc.def.ghi ',
+      DISCORD_GUILD_ID: '123456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:8080/api/',
+      CORPUS_DIR: '/srv/corpus',
+      LOG_LEVEL: 'DEBUG',
+      MODERATOR_ROLE_IDS: '111111111111111111, 222222222222222222,111111111111111111',
+      ASK_COOLDOWN_SECONDS: '0',
+      ASK_RESULTS: '5',
+    });
+    expect(config).toEqual({
+      token: 'abc.def.ghi',
+      guildId: '123456789012345678',
+      apiUrl: 'http://127.0.0.1:8080/api',
+      corpusDir: '/srv/corpus',
+      logLevel: 'debug',
+      moderatorRoleIds: ['111111111111111111', '222222222222222222'],
+      askCooldownSeconds: 0,
+      askResults: 5,
+    });
+    expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '' })).toEqual(defaultConfig);
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'Quelle: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{ DISCORD_GUILD_ID: 'my-guild' }, 'DISCORD_GUILD_ID', 'Quelle: DISCORD_GUILD_ID must be a Discord id (17 to 20 digits), got "my-guild"'],
+    [{ DISCORD_API_URL: 'discord.com/api' }, 'DISCORD_API_URL', 'Quelle: DISCORD_API_URL must be an http(s) URL, got "discord.com/api"'],
+    [{ DISCORD_API_URL: 'ftp://example.org' }, 'DISCORD_API_URL', 'Quelle: DISCORD_API_URL must be an http(s) URL, got "ftp://example.org"'],
+    [{ MODERATOR_ROLE_IDS: '123456789012345678,mods' }, 'MODERATOR_ROLE_IDS', 'Quelle: MODERATOR_ROLE_IDS must be comma-separated Discord role ids, got "mods"'],
+    [{ ASK_COOLDOWN_SECONDS: '-1' }, 'ASK_COOLDOWN_SECONDS', 'Quelle: ASK_COOLDOWN_SECONDS must be a whole number from 0 to 3600, got "-1"'],
+    [{ ASK_COOLDOWN_SECONDS: '2.5' }, 'ASK_COOLDOWN_SECONDS', 'Quelle: ASK_COOLDOWN_SECONDS must be a whole number from 0 to 3600, got "2.5"'],
+    [{ ASK_RESULTS: '0' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "0"'],
+    [{ ASK_RESULTS: 'three' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "three"'],
+  ])('rejects %j, naming the variable', (env, variable, message) => {
+    const err = error(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toBe(message);
+  });
+
+  it('never puts the token into an error message', () => {
+    const err = error({ DISCORD_TOKEN: 'secret part two' });
+    expect(err.message).toBe('Quelle: DISCORD_TOKEN must not contain white space');
+    expect(err.message).not.toContain('secret');
+  });
+});

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../src/answers/reply.js';
+import { ActionCodec } from '../../src/discord/custom-id.js';
+import { CUSTOM_ID_MAX } from '../../src/discord/limits.js';
+
+describe('ActionCodec', () => {
+  it('encodes citations with their file, readable and restart-proof', () => {
+    const codec = new ActionCodec();
+    expect(codec.encode({ kind: 'cite', file: '004_07e808b765e234ab.txt', paragraph: 12 })).toBe('c:12:004_07e808b765e234ab.txt');
+    expect(new ActionCodec().decode('c:12:004_07e808b765e234ab.txt')).toEqual({ kind: 'cite', file: '004_07e808b765e234ab.txt', paragraph: 12 });
+    expect(new ActionCodec().decode('c:3:dir/a:b.txt')).toEqual({ kind: 'cite', file: 'dir/a:b.txt', paragraph: 3 });
+  });
+
+  it('round-trips any action within 100 characters', () => {
+    const codec = new ActionCodec();
+    const action: fc.Arbitrary<Action> = fc.oneof(
+      fc.record({ kind: fc.constant('page' as const), question: fc.string({ maxLength: 300 }), offset: fc.nat(100_000), private: fc.boolean() }),
+      fc.record({ kind: fc.constant('publish' as const), question: fc.string({ maxLength: 300 }), offset: fc.nat(100_000) }),
+      fc.record({ kind: fc.constant('cite' as const), file: fc.string({ minLength: 1, maxLength: 300 }), paragraph: fc.integer({ min: 1, max: 99_999 }) }),
+    );
+    fc.assert(
+      fc.property(action, (a) => {
+        const id = codec.encode(a);
+        expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
+        expect(codec.decode(id)).toEqual(a);
+      }),
+    );
+  });
+
+  it('gives the same key to the same question', () => {
+    const codec = new ActionCodec();
+    const a = codec.encode({ kind: 'page', question: 'Gallium', offset: 3, private: false });
+    const b = codec.encode({ kind: 'publish', question: 'Gallium', offset: 0 });
+    expect(a.split(':')[1]).toBe(b.split(':')[1]);
+  });
+
+  it('forgets the oldest questions beyond its capacity', () => {
+    const codec = new ActionCodec(2);
+    const first = codec.encode({ kind: 'page', question: 'eins', offset: 3, private: false });
+    codec.encode({ kind: 'page', question: 'zwei', offset: 3, private: false });
+    codec.encode({ kind: 'page', question: 'drei', offset: 3, private: false });
+    expect(codec.decode(first)).toBeUndefined();
+  });
+
+  it.each(['', 'x', 'p', 'p:zz:3:0', 'p:0:abc:0', 'c:0:a.txt', 'c:1:', 'c:x:a.txt', 'c:1:~nokey', 'b:0', 'other:1:2', ':::'])('decodes %j to nothing', (id) => {
+    expect(new ActionCodec().decode(id)).toBeUndefined();
+  });
+});
