@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { startApp, type App } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config.js';
+import { FakeDiscord, type FakeDiscordOptions } from '../../fake-discord/index.js';
+
+/** A bot token that only the fake accepts; never a real one. */
+export const FAKE_TOKEN = 'fake.bot.token-for-tests';
+
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly app: Extract<App, { mode: 'discord' }>;
+  /** Every log line the bot wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** The corpus dir the bot serves: a copy of the seeds that tests may change. */
+  readonly corpusDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real bot, started by its real start-up code (startApp, as `npm start` does), against a
+ * fake Discord on 127.0.0.1: only DISCORD_API_URL differs from production.
+ */
+export async function startHarness(env: Record<string, string> = {}, fakeOptions: FakeDiscordOptions = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start(fakeOptions);
+  const corpusDir = mkdtempSync(path.join(tmpdir(), 'quelle-e2e-'));
+  cpSync(path.resolve('seeds'), corpusDir, { recursive: true });
+  const logs: Record<string, unknown>[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const config = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug', ...env });
+  const app = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream });
+  if (app.mode !== 'discord') throw new Error('expected the Discord mode');
+  return {
+    fake,
+    app,
+    logs,
+    corpusDir,
+    async stop() {
+      await app.bot.stop();
+      await fake.stop();
+      rmSync(corpusDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A callback (`data`) or a webhook edit or follow-up (`body`): the message payload Discord received. */
+type Sent = { data?: unknown } | { body?: unknown };
+
+function payloadOf(sent: Sent | undefined): unknown {
+  if (sent === undefined) return undefined;
+  return 'data' in sent ? sent.data : 'body' in sent ? sent.body : undefined;
+}
+
+/** The one embed of a reply, as Discord received it. */
+export function embedOf(callback: Sent | undefined): { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } } {
+  const data = payloadOf(callback) as { embeds?: unknown[] } | undefined;
+  const embed = data?.embeds?.[0];
+  if (embed === undefined) throw new Error(`no embed in ${JSON.stringify(callback)}`);
+  return embed as ReturnType<typeof embedOf>;
+}
+
+/** All text of a reply's embed, for "contains" checks. */
+export function textOf(callback: Sent | undefined): string {
+  const embed = embedOf(callback);
+  return [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value]), embed.footer?.text].filter(Boolean).join('\n');
+}
+
+/** The custom_ids of a reply's buttons, in order. */
+export function buttonsOf(callback: Sent | undefined): { label: string; custom_id: string }[] {
+  const data = payloadOf(callback) as { components?: { components: { label: string; custom_id: string }[] }[] } | undefined;
+  return (data?.components ?? []).flatMap((row) => row.components);
+}
+
+/** Whether a callback's message is ephemeral (flag 64). */
+export function isEphemeral(callback: Sent): boolean {
+  const flags = (payloadOf(callback) as { flags?: number } | undefined)?.flags ?? 0;
+  return (flags & 64) === 64;
+}
+
+/** A chat-input string option. */
+export const str = (name: string, value: string) => ({ name, type: 3, value });
+export const int = (name: string, value: number) => ({ name, type: 4, value });
+export const bool = (name: string, value: boolean) => ({ name, type: 5, value });

@@ -1,0 +1,51 @@
+import type { APITextChannel } from 'discord-api-types/v10';
+import { checkMessageBody } from './message-limits.js';
+import type { MessageStore } from './message-store.js';
+import { noContent, ok, unknownChannel, unknownMessage } from './rest-reply.js';
+import type { RestReply, RouteContext } from './rest-reply.js';
+import type { FakeWorld } from './world.js';
+
+/** `/channels/{id}` and its messages: what a bot uses to post outside of interactions. */
+export class ChannelRoutes {
+  constructor(
+    private readonly world: FakeWorld,
+    private readonly messages: MessageStore,
+    private readonly violations: string[],
+  ) {}
+
+  route(context: RouteContext): RestReply | undefined {
+    const [root, channelId, kind, messageId, ...more] = context.segments;
+    if (root !== 'channels' || channelId === undefined || more.length > 0) return undefined;
+    const channel = this.channel(channelId);
+    if (kind === undefined) {
+      if (context.method !== 'GET') return undefined;
+      return channel ? ok(channel) : unknownChannel();
+    }
+    if (kind !== 'messages') return undefined;
+    if (!channel) return unknownChannel();
+    if (messageId === undefined) return context.method === 'POST' ? this.post(channelId, context) : undefined;
+    const message = this.messages.get(messageId);
+    if (!message || message.channel_id !== channelId) return unknownMessage();
+    switch (context.method) {
+      case 'GET':
+        return ok(message);
+      case 'PATCH':
+        this.violations.push(...checkMessageBody(`PATCH channel message ${messageId}`, context.body, false));
+        return ok(this.messages.edit(messageId, context.body));
+      case 'DELETE':
+        this.messages.delete(messageId);
+        return noContent();
+      default:
+        return undefined;
+    }
+  }
+
+  private post(channelId: string, context: RouteContext): RestReply {
+    this.violations.push(...checkMessageBody(`POST message to channel ${channelId}`, context.body, true));
+    return ok(this.messages.create({ channelId, author: this.world.botUser }, context.body));
+  }
+
+  private channel(id: string): APITextChannel | undefined {
+    return this.world.guilds.flatMap((guild) => guild.channels).find((channel) => channel.id === id);
+  }
+}

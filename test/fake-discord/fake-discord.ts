@@ -1,0 +1,325 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { APIMessage, GatewayIdentifyData, RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { GatewayDispatchEvents } from 'discord-api-types/v10';
+import { WebSocketServer } from 'ws';
+import { BotRoutes } from './bot-routes.js';
+import { ChannelRoutes } from './channel-routes.js';
+import { CommandRoutes } from './command-routes.js';
+import { FaultQueue } from './faults.js';
+import type { FaultMatch, FaultResponse } from './faults.js';
+import { FakeGateway } from './gateway.js';
+import { InteractionPayloads } from './interaction-payloads.js';
+import type { FakeCommandOption, InteractionOptions, TargetMessage } from './interaction-payloads.js';
+import { InteractionRegistry } from './interaction-registry.js';
+import type { DispatchedInteraction, InteractionLike } from './interaction-registry.js';
+import { InteractionRoutes } from './interaction-routes.js';
+import { MessageStore } from './message-store.js';
+import type { RecordedCallback, RecordedMessage, RecordedRequest } from './recorded.js';
+import { RestServer } from './rest-server.js';
+import { SnowflakeSequence } from './snowflake.js';
+import { Waiters } from './waiters.js';
+import { buildWorld } from './world.js';
+import type { FakeGuildSpec, FakeWorld } from './world.js';
+
+export interface FakeDiscordOptions {
+  applicationId?: string;
+  /** Defaults to the application id, as for real bots. */
+  botUserId?: string;
+  /** Defaults to one guild with one text channel. */
+  guilds?: FakeGuildSpec[];
+  /** Sent in HELLO. Discord uses 41250; a few hundred ms makes missed-ACK tests quick. */
+  heartbeatIntervalMs?: number;
+}
+
+/** What dispatching an interaction returns: how to find its responses, and when it left. */
+export interface DispatchedRef {
+  id: string;
+  token: string;
+  /** `performance.now()` just before the INTERACTION_CREATE frame was written. */
+  sentAt: number;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+}
+
+export interface WaitForCountOptions extends WaitOptions {
+  /** Resolve once the total count reaches this (default 1): waiting for "the next" is count + 1. */
+  count?: number;
+}
+
+const DEFAULT_HEARTBEAT_MS = 41_250;
+const DEFAULT_RESPONSE_TIMEOUT_MS = 5_000;
+const DEFAULT_GATEWAY_TIMEOUT_MS = 10_000;
+
+/**
+ * A fake Discord on 127.0.0.1: REST v10 over HTTP and a JSON gateway over WebSocket, on one
+ * port, good enough to drive the real discord.js Client end to end. Tests dispatch
+ * interactions, then wait for and inspect what the bot answered; every message the bot sends
+ * is checked against Discord's limits and the project's mention rule (`violations`).
+ *
+ * Pass `apiUrl` to discord.js as `rest.api`; it finds the gateway through `GET /gateway/bot`.
+ * Destroy the client before `stop()`, or it will keep trying to reconnect.
+ */
+export class FakeDiscord {
+  /** Every REST request, in arrival order (including faults and 404s). */
+  readonly requests: RecordedRequest[] = [];
+  /** Limit and safety-rule breaches found in the bot's payloads; appended, never thrown. */
+  readonly violations: string[] = [];
+  /** Builds interaction payloads without sending them, to tamper with before dispatchInteraction. */
+  readonly payloads: InteractionPayloads;
+  readonly apiUrl: string;
+  readonly gatewayUrl: string;
+  readonly port: number;
+
+  private readonly waiters = new Waiters();
+  private readonly interactions = new InteractionRegistry();
+  private readonly faults = new FaultQueue();
+  private readonly messages: MessageStore;
+  private readonly commandRoutes: CommandRoutes;
+  private readonly gateway: FakeGateway;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly world: FakeWorld,
+    ids: SnowflakeSequence,
+    heartbeatIntervalMs: number,
+  ) {
+    this.port = (server.address() as AddressInfo).port;
+    const origin = `127.0.0.1:${this.port}`;
+    this.apiUrl = `http://${origin}/api`;
+    this.gatewayUrl = `ws://${origin}`;
+    const notify = (): void => this.waiters.notify();
+    this.messages = new MessageStore(ids, `http://${origin}/attachments`);
+    this.commandRoutes = new CommandRoutes(world, ids);
+    this.payloads = new InteractionPayloads(ids, world, this.messages, (name, guildId) => this.commandRoutes.commandIdFor(name, guildId));
+    const interactionRoutes = new InteractionRoutes(world, this.interactions, this.messages, this.violations, notify);
+    const channelRoutes = new ChannelRoutes(world, this.messages, this.violations);
+    const botRoutes = new BotRoutes(world, this.gatewayUrl);
+    const rest = new RestServer(
+      [(c) => interactionRoutes.route(c), (c) => this.commandRoutes.route(c), (c) => channelRoutes.route(c), (c) => botRoutes.route(c)],
+      this.faults,
+      this.requests,
+      (segments) => this.interactionIdForPath(segments),
+      notify,
+    );
+    server.on('request', rest.listener);
+    this.gateway = new FakeGateway(new WebSocketServer({ server }), world, { heartbeatIntervalMs, gatewayUrl: this.gatewayUrl }, notify);
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const ids = new SnowflakeSequence();
+    const world = buildWorld(ids, options);
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      // Loopback only: the fake must never be reachable from, or reach, anything else.
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return new FakeDiscord(server, world, ids, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS);
+  }
+
+  get applicationId(): string {
+    return this.world.applicationId;
+  }
+
+  get botUserId(): string {
+    return this.world.botUser.id;
+  }
+
+  /** The user interactions come from unless `userId` is given. */
+  get userId(): string {
+    return this.world.user.id;
+  }
+
+  get guildId(): string {
+    return this.defaultGuild().id;
+  }
+
+  get channelId(): string {
+    const channel = this.defaultGuild().channels[0];
+    if (!channel) throw new Error('FakeDiscord: the default guild has no channel');
+    return channel.id;
+  }
+
+  get identifyCount(): number {
+    return this.gateway.identifyCount;
+  }
+
+  get resumeCount(): number {
+    return this.gateway.resumeCount;
+  }
+
+  /** The IDENTIFY payloads received (intents, properties, shard), oldest first. */
+  get identifies(): readonly GatewayIdentifyData[] {
+    return this.gateway.identifies;
+  }
+
+  /** Resolves once `identifyCount` reaches `count` (default 1); READY and GUILD_CREATE have then been sent. */
+  waitForIdentify(options: WaitForCountOptions = {}): Promise<void> {
+    const count = options.count ?? 1;
+    return this.waiters.wait(
+      `IDENTIFY #${count}`,
+      () => (this.gateway.identifyCount >= count ? true : undefined),
+      options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS,
+      () => `identifyCount is ${this.gateway.identifyCount}.`,
+    ).then(() => undefined);
+  }
+
+  /** Resolves once `resumeCount` reaches `count` (default 1); RESUMED has then been sent. */
+  waitForResume(options: WaitForCountOptions = {}): Promise<void> {
+    const count = options.count ?? 1;
+    return this.waiters.wait(
+      `RESUME #${count}`,
+      () => (this.gateway.resumeCount >= count ? true : undefined),
+      options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS,
+      () => `resumeCount is ${this.gateway.resumeCount}.`,
+    ).then(() => undefined);
+  }
+
+  chatInput(name: string, options: FakeCommandOption[] = [], opts: InteractionOptions = {}): DispatchedRef {
+    return this.dispatchInteraction(this.payloads.chatInput(name, options, opts));
+  }
+
+  autocomplete(name: string, options: FakeCommandOption[], opts: InteractionOptions = {}): DispatchedRef {
+    return this.dispatchInteraction(this.payloads.autocomplete(name, options, opts));
+  }
+
+  /** A click on `customId`; pass the message carrying the button (e.g. from messageById). */
+  button(customId: string, message?: APIMessage, opts: InteractionOptions = {}): DispatchedRef {
+    return this.dispatchInteraction(this.payloads.button(customId, message, opts));
+  }
+
+  messageContext(name: string, target: TargetMessage, opts: InteractionOptions = {}): DispatchedRef {
+    return this.dispatchInteraction(this.payloads.messageContext(name, target, opts));
+  }
+
+  /**
+   * Sends any INTERACTION_CREATE payload (for malformed input: unknown commands, missing
+   * options...). It needs an `id`, `token` and `type` for the fake to correlate responses.
+   */
+  dispatchInteraction<T extends InteractionLike>(payload: T): DispatchedRef {
+    if (!this.gateway.hasSession) throw new Error('FakeDiscord: no client has identified on the gateway yet');
+    const sentAt = performance.now();
+    this.interactions.register(payload, sentAt);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    return { id: payload.id, token: payload.token, sentAt };
+  }
+
+  /** The first accepted callback of an interaction (a second one is a violation and gets 400). */
+  waitForCallback(interactionId: string, options: WaitOptions = {}): Promise<RecordedCallback> {
+    return this.waiters.wait(
+      `the callback of interaction ${interactionId}`,
+      () => this.interactions.get(interactionId)?.callbacks[0],
+      options.timeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+      () => this.describeResponses(interactionId),
+    );
+  }
+
+  /** The first `count` accepted webhook edits and follow-ups for a token, in arrival order. */
+  waitForMessages(interactionToken: string, count: number, options: WaitOptions = {}): Promise<RecordedMessage[]> {
+    return this.waiters.wait(
+      `${count} webhook message(s) for token ${interactionToken}`,
+      () => {
+        const messages = this.interactions.withToken(interactionToken)?.messages ?? [];
+        return messages.length >= count ? messages.slice(0, count) : undefined;
+      },
+      options.timeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+      () => this.describeResponses(this.interactions.withToken(interactionToken)?.id),
+    );
+  }
+
+  /** Every request about one interaction: its callback(s) and webhook requests, faults included. */
+  responsesFor(interactionId: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.interactionId === interactionId);
+  }
+
+  /** The last PUT of application commands for a guild, or for global commands without one. */
+  commands(guildId?: string): RESTPutAPIApplicationCommandsJSONBody | undefined {
+    return this.commandRoutes.lastPut(guildId);
+  }
+
+  /** A message the bot posted (or a target the fake made up), as it stands now. */
+  messageById(messageId: string): APIMessage | undefined {
+    return this.messages.get(messageId);
+  }
+
+  /** The interaction's `@original` response message, as it stands now. */
+  originalMessage(interactionToken: string): APIMessage | undefined {
+    const id = this.interactions.withToken(interactionToken)?.originalMessageId;
+    return id === undefined ? undefined : this.messages.get(id);
+  }
+
+  /** The next requests matching `match` get these answers in order; then normal behaviour resumes. */
+  failNext(match: FaultMatch, responses: FaultResponse[]): void {
+    this.faults.add(match, responses);
+  }
+
+  /** Its callback now answers 404 / 10062 "Unknown interaction", as when the 3 s deadline passed. */
+  expireInteraction(interactionId: string): void {
+    this.requireInteraction(this.interactions.get(interactionId), interactionId).expired = true;
+  }
+
+  /** Its webhook (edits, follow-ups) now answers 401 / 50027 "Invalid Webhook Token", as after 15 min. */
+  expireToken(interactionToken: string): void {
+    this.requireInteraction(this.interactions.withToken(interactionToken), interactionToken).tokenExpired = true;
+  }
+
+  /**
+   * Stop (or resume) answering heartbeats. discord.js treats a heartbeat without ACK as a
+   * zombie connection: at its next beat it closes (code 4200) and RESUMEs 500 ms later.
+   */
+  withholdHeartbeatAcks(on: boolean): void {
+    this.gateway.setWithholdAcks(on);
+  }
+
+  /** Closes the gateway socket(s). 4000 (default) lets discord.js resume; 1000 makes it identify anew. */
+  disconnect(code = 4000): void {
+    this.gateway.disconnect(code);
+  }
+
+  /** Closes sockets and the server and fails pending waits. Safe to call more than once. */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutDown();
+    return this.stopping;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.waiters.rejectAll('stopped');
+    await this.gateway.close();
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      // Keep-alive connections from @discordjs/rest would otherwise hold close() open.
+      this.server.closeAllConnections();
+    });
+  }
+
+  private defaultGuild() {
+    const guild = this.world.guilds[0];
+    if (!guild) throw new Error('FakeDiscord: the world has no guilds');
+    return guild;
+  }
+
+  private requireInteraction(interaction: DispatchedInteraction | undefined, key: string): DispatchedInteraction {
+    if (!interaction) throw new Error(`FakeDiscord: no interaction ${key} was dispatched`);
+    return interaction;
+  }
+
+  /** Links a request to an interaction by path alone (used for faults, which bypass the routes). */
+  private interactionIdForPath(segments: string[]): string | undefined {
+    const [root, first, second] = segments;
+    if (root === 'interactions') return first;
+    if (root === 'webhooks' && second !== undefined) return this.interactions.withToken(second)?.id;
+    return undefined;
+  }
+
+  private describeResponses(interactionId: string | undefined): string {
+    if (interactionId === undefined) return 'No such interaction was dispatched.';
+    const seen = this.responsesFor(interactionId).map((request) => `${request.method} ${request.path} -> ${request.status}`);
+    return seen.length > 0 ? `Requests for it so far: ${seen.join('; ')}.` : 'No request for it arrived.';
+  }
+}
