@@ -10,4 +10,4 @@ export type { FaultMatch, FaultResponse } from './faults.js';
 export type { FakeCommandOption, InteractionOptions, InteractionPayloads, TargetMessage } from './interaction-payloads.js';
 export type { InteractionLike } from './interaction-registry.js';
 export type { CallbackData, RecordedCallback, RecordedMessage, RecordedRequest } from './recorded.js';
-export type { FakeChannelSpec, FakeGuildSpec } from './world.js';
+export type { FakeChannelSpec, FakeGuildSpec, FakeRoleSpec } from './world.js';

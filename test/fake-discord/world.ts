@@ -35,6 +35,15 @@ export interface FakeGuildSpec {
   ownerId?: string;
   preferredLocale?: `${Locale}`;
   channels?: FakeChannelSpec[];
+  /** Extra roles (a "Moderator" role, say), besides @everyone and the bot's own. */
+  roles?: FakeRoleSpec[];
+}
+
+export interface FakeRoleSpec {
+  id: string;
+  name?: string;
+  /** Permission bitfield; default none. */
+  permissions?: bigint;
 }
 
 export interface FakeGuild {
@@ -153,7 +162,11 @@ export function buildWorld(
         textChannel(id, channel.id ?? ids.next(), channel.name ?? `channel-${position + 1}`, position),
       ),
       // On Discord the @everyone role shares the guild's id.
-      roles: [role(id, '@everyone', EVERYONE_PERMISSIONS, 0, false), role(botRoleId, botUser.username, BOT_ROLE_PERMISSIONS, 1, true)],
+      roles: [
+        role(id, '@everyone', EVERYONE_PERMISSIONS, 0, false),
+        role(botRoleId, botUser.username, BOT_ROLE_PERMISSIONS, 1, true),
+        ...(spec.roles ?? []).map((extra, i) => role(extra.id, extra.name ?? `role-${i + 1}`, extra.permissions ?? 0n, i + 2, false)),
+      ],
       botRoleId,
       joinedAt,
     };

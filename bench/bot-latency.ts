@@ -1,0 +1,52 @@
+/**
+ * Bot latency: interaction → callback, through the real bot (startApp, as `npm start` runs
+ * it) and a fake Discord on 127.0.0.1 (test/fake-discord). Measures what the bot adds, not
+ * the network: the fake answers at once. Loaded by bench/run.ts.
+ */
+import { PassThrough, Writable } from 'node:stream';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { FakeDiscord, type DispatchedRef } from '../test/fake-discord/index.js';
+import { percentile } from './metrics.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const QUESTIONS = ['Wer ist Du Xuliang?', 'Deepsek R1', 'Gallium Germanium', 'Abhaengigkeit von China', 'Wie groß war der Handel zwischen Russland und China 2024?'];
+/** One at a time: the latency a user meets on a quiet bot. */
+const SINGLE_RUNS = 200;
+const BURST = 1000;
+
+export interface LatencyFigures {
+  readonly single: { readonly n: number; readonly p50Ms: number; readonly p99Ms: number };
+  readonly burst: { readonly n: number; readonly p50Ms: number; readonly p99Ms: number; readonly totalMs: number; readonly answeredOnce: boolean };
+}
+
+export async function measureBotLatency(): Promise<LatencyFigures> {
+  const fake = await FakeDiscord.start();
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const config = loadConfig({ DISCORD_TOKEN: 'fake.bench.token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.join(ROOT, 'seeds'), ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info' });
+  const app = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream: silent });
+  if (app.mode !== 'discord') throw new Error('Quelle bench: expected the Discord mode');
+  try {
+    const ask = (n: number): DispatchedRef => fake.chatInput('ask', [{ name: 'question', type: 3, value: QUESTIONS[n % QUESTIONS.length] ?? '' }], { userId: String(100_000_000_000_000_000n + BigInt(n)) });
+    const latency = async (ref: DispatchedRef): Promise<number> => (await fake.waitForCallback(ref.id, { timeoutMs: 30_000 })).receivedAt - ref.sentAt;
+
+    for (let n = 0; n < 20; n++) await latency(ask(n)); // warm-up: JIT, caches
+    const single: number[] = [];
+    for (let n = 0; n < SINGLE_RUNS; n++) single.push(await latency(ask(n)));
+
+    const started = performance.now();
+    const refs = Array.from({ length: BURST }, (_, n) => ask(n));
+    const burst = await Promise.all(refs.map(latency));
+    const totalMs = performance.now() - started;
+    const answeredOnce = refs.every((ref) => fake.responsesFor(ref.id).filter((r) => r.path.endsWith('/callback')).length === 1);
+    return {
+      single: { n: SINGLE_RUNS, p50Ms: percentile(single, 50), p99Ms: percentile(single, 99) },
+      burst: { n: BURST, p50Ms: percentile(burst, 50), p99Ms: percentile(burst, 99), totalMs, answeredOnce },
+    };
+  } finally {
+    await app.bot.stop();
+    await fake.stop();
+  }
+}
