@@ -3,13 +3,16 @@
  * state of different systems never mix. Receives a ChildTask over IPC, answers with one
  * ChildResult and exits.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus } from '../src/corpus/types.js';
+import { build } from '../src/search/build.js';
+import type { Engine } from '../src/search/types.js';
 import { firstRelevantRank, normalizeForMatch, percentile, quality } from './metrics.js';
-import type { ChildResult, ChildTask, QuestionOutcome, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
+import type { ChildResult, ChildTask, IndexCacheRun, QuestionOutcome, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { loadDevQuestions, OFF_TOPIC_QUESTIONS } from './questions.js';
 import { createSystem } from './systems/index.js';
 import { paragraphDocs, type BenchDoc, type BenchSystem } from './systems/system.js';
@@ -180,8 +183,33 @@ async function runSnapshotLoad(task: Extract<ChildTask, { kind: 'snapshot-load' 
   return { kind: 'snapshot-load', loadCorpusMs, restoreMs: median(restoreMs), heapMB: heap, sameResults };
 }
 
+async function runIndexCache(task: Extract<ChildTask, { kind: 'index-cache' }>): Promise<IndexCacheRun> {
+  const plain: number[] = [];
+  let fresh: Engine | undefined;
+  for (let run = 0; run < task.runs; run++) {
+    const [engine, ms] = await timed(() => build(task.corpusDir));
+    plain.push(ms);
+    fresh = engine;
+  }
+  const [, missMs] = await timed(() => build(task.corpusDir, { cacheDir: task.cacheDir }));
+  const hits: number[] = [];
+  let restored: Engine | undefined;
+  for (let run = 0; run < task.runs; run++) {
+    const [engine, ms] = await timed(() => build(task.corpusDir, { cacheDir: task.cacheDir }));
+    hits.push(ms);
+    restored = engine;
+  }
+  if (!fresh || !restored) throw new Error('Quelle bench: runs must be at least 1');
+  const questions = await loadDevQuestions(task.questionsFile);
+  const sameResults = questions.every((q) => JSON.stringify(fresh.search(q.q)) === JSON.stringify(restored.search(q.q)));
+  const bytes = (await readdir(task.cacheDir)).length === 1 ? (await stat(path.join(task.cacheDir, (await readdir(task.cacheDir))[0] ?? ''))).size : 0;
+  return { kind: 'index-cache', paragraphs: fresh.stats().paragraphs, buildMs: median(plain), missMs, hitMs: median(hits), bytes, sameResults };
+}
+
 async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
+    case 'index-cache':
+      return runIndexCache(task);
     case 'system':
       return runSystem(task);
     case 'snapshot-save':

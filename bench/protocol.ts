@@ -14,6 +14,7 @@ export type ChildTask =
       readonly buildRuns: number;
     }
   | { readonly kind: 'snapshot-save'; readonly corpusDir: string; readonly snapshotFile: string; readonly runs: number }
+  | { readonly kind: 'index-cache'; readonly corpusDir: string; readonly cacheDir: string; readonly questionsFile: string; readonly runs: number }
   | {
       readonly kind: 'snapshot-load';
       readonly corpusDir: string;
@@ -79,4 +80,19 @@ export interface SnapshotLoadRun {
   readonly sameResults: boolean;
 }
 
-export type ChildResult = SystemRun | SnapshotSaveRun | SnapshotLoadRun | { readonly kind: 'error'; readonly message: string };
+/** Quelle's own index cache (INDEX_CACHE_DIR): start-up with and without it, corpus load included. */
+export interface IndexCacheRun {
+  readonly kind: 'index-cache';
+  readonly paragraphs: number;
+  /** build(dir) without a cache, median. */
+  readonly buildMs: number;
+  /** The first build(dir, { cacheDir }): builds and writes the snapshot. */
+  readonly missMs: number;
+  /** build(dir, { cacheDir }) with the snapshot there, median. */
+  readonly hitMs: number;
+  readonly bytes: number;
+  /** Whether the restored engine answers every dev question exactly as a fresh build does. */
+  readonly sameResults: boolean;
+}
+
+export type ChildResult = SystemRun | SnapshotSaveRun | SnapshotLoadRun | IndexCacheRun | { readonly kind: 'error'; readonly message: string };

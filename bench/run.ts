@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scalingChartSvg, type ChartSeries } from './chart.js';
 import { prepareCorpora, type BenchCorpus } from './corpora.js';
 import { ratio } from './metrics.js';
-import type { ChildResult, ChildTask, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
+import type { ChildResult, ChildTask, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
 
 /** Project root: this file runs as dist-bench/bench/run.js. */
@@ -227,6 +227,8 @@ function scalingSvg(points: readonly ScalingPoint[]): string {
 interface SnapshotFigures {
   readonly save: SnapshotSaveRun;
   readonly load: SnapshotLoadRun;
+  /** Quelle's own index cache, when it could be measured. */
+  readonly cache: IndexCacheRun | undefined;
 }
 
 function snapshotText(snapshot: SnapshotFigures): string {
@@ -247,6 +249,19 @@ function snapshotText(snapshot: SnapshotFigures): string {
     '',
     `Snapshot ${(save.bytes / 1024 / 1024).toFixed(1)} MB; heap after restore ${fmt(load.heapMB, 1)} MB; restored index returns the same top 5 as a fresh build: ${load.sameResults ? 'yes' : 'NO'}.`,
     `Start-up with corpus: rebuild ${fmt(rebuild, 0)} ms vs restore ${fmt(restore, 0)} ms — ${verdict}.`,
+    ...(snapshot.cache === undefined ? [] : ['', cacheText(snapshot.cache)]),
+  ].join('\n');
+}
+
+function cacheText(cache: IndexCacheRun): string {
+  return [
+    `| Quelle's engine at ${cache.paragraphs} paragraphs, corpus load included | ms |`,
+    '|---|---:|',
+    `| build(dir), no cache | ${fmt(cache.buildMs, 0)} |`,
+    `| INDEX_CACHE_DIR, first start (build + write snapshot) | ${fmt(cache.missMs, 0)} |`,
+    `| INDEX_CACHE_DIR, later starts (restore snapshot) | ${fmt(cache.hitMs, 0)} |`,
+    '',
+    `Quelle snapshot ${(cache.bytes / 1024 / 1024).toFixed(1)} MB; restored engine answers every dev question exactly as a fresh build: ${cache.sameResults ? 'yes' : 'NO'}. Start-up with the cache is ${(cache.buildMs / cache.hitMs).toFixed(1)}× faster; a cache miss costs ${fmt(cache.missMs - cache.buildMs, 0)} ms extra.`,
   ].join('\n');
 }
 
@@ -317,12 +332,15 @@ async function main(): Promise<void> {
 
     let snapshot: SnapshotFigures | undefined;
     if (corpora.full) {
-      log('snapshot (MiniSearch toJSON / loadJSON):');
+      log('snapshot (MiniSearch toJSON / loadJSON, and Quelle\'s index cache):');
       const snapshotFile = path.join(path.dirname(corpora.full.dir), 'minisearch-snapshot.json');
       const runs = settings.quick ? 1 : 3;
       const save = await runChild({ kind: 'snapshot-save', corpusDir: corpora.full.dir, snapshotFile, runs });
       const load = save.kind === 'snapshot-save' ? await runChild({ kind: 'snapshot-load', corpusDir: corpora.full.dir, snapshotFile, questionsFile, runs }) : save;
-      if (save.kind === 'snapshot-save' && load.kind === 'snapshot-load') snapshot = { save, load };
+      const cacheDir = path.join(path.dirname(corpora.full.dir), 'quelle-index-cache');
+      const cache = await runChild({ kind: 'index-cache', corpusDir: corpora.full.dir, cacheDir, questionsFile, runs });
+      if (cache.kind !== 'index-cache') log(`  index cache failed: ${cache.kind === 'error' ? cache.message : 'unexpected result'}`);
+      if (save.kind === 'snapshot-save' && load.kind === 'snapshot-load') snapshot = { save, load, cache: cache.kind === 'index-cache' ? cache : undefined };
       else log(`  failed: ${load.kind === 'error' ? load.message : save.kind === 'error' ? save.message : 'unexpected result'}`);
     }
 

@@ -29,7 +29,7 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
   const consoleMode = config.token === undefined;
   // The console prints answers on stdout, so its logs go to stderr.
   const logger = createLogger(config, io.logStream ?? pino.destination({ dest: io.logFd ?? (consoleMode ? 2 : 1), sync: true }));
-  const rebuild = () => build(config.corpusDir, { logger });
+  const rebuild = () => build(config.corpusDir, { logger, ...(config.indexCacheDir === undefined ? {} : { cacheDir: config.indexCacheDir }) });
   const library = new Library(await rebuild(), rebuild);
   if (config.token === undefined) {
     logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');

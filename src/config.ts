@@ -23,6 +23,8 @@ export interface Config {
   readonly askCooldownSeconds: number;
   /** Passages per page of an /ask answer. */
   readonly askResults: number;
+  /** Where to keep a snapshot of the index, so that a restart skips indexing; off when undefined. */
+  readonly indexCacheDir: string | undefined;
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
@@ -37,6 +39,7 @@ export const defaultConfig = {
   moderatorRoleIds: [],
   askCooldownSeconds: 5,
   askResults: 3,
+  indexCacheDir: undefined,
 } as const satisfies Config;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
@@ -68,6 +71,7 @@ export function loadConfig(env: Env): Config {
     moderatorRoleIds: roleIds(env),
     askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
+    indexCacheDir: value(env, 'INDEX_CACHE_DIR'),
   };
 }
 

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       MODERATOR_ROLE_IDS: '111111111111111111, 222222222222222222,111111111111111111',
       ASK_COOLDOWN_SECONDS: '0',
       ASK_RESULTS: '5',
+      INDEX_CACHE_DIR: '/var/cache/quelle',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       moderatorRoleIds: ['111111111111111111', '222222222222222222'],
       askCooldownSeconds: 0,
       askResults: 5,
+      indexCacheDir: '/var/cache/quelle',
     });
     expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '' })).toEqual(defaultConfig);
   });

@@ -1,10 +1,16 @@
 import { loadCorpus } from '../corpus/load.js';
-import type { EngineLogger } from '../corpus/types.js';
-import { buildEngineInSlices, type EngineOptions } from './engine.js';
+import type { Corpus, EngineLogger } from '../corpus/types.js';
+import { buildEngineInSlices, restoreEngine, type EngineOptions } from './engine.js';
+import { readSnapshot, snapshotKey, writeSnapshot } from './index-cache.js';
 import type { Engine } from './types.js';
 
 export interface BuildOptions extends Omit<EngineOptions, 'loadMs'> {
   readonly logger?: EngineLogger;
+  /**
+   * A dir for the index cache: the index is restored from a snapshot of the same corpus
+   * instead of being rebuilt, and saved after a build. Off when undefined.
+   */
+  readonly cacheDir?: string;
 }
 
 /**
@@ -13,11 +19,39 @@ export interface BuildOptions extends Omit<EngineOptions, 'loadMs'> {
  * is built in slices, so that a bot keeps answering (from the old engine) meanwhile.
  */
 export async function build(corpusDir: string, options: BuildOptions = {}): Promise<Engine> {
-  const { logger, ...engineOptions } = options;
+  const { logger, cacheDir, ...engineOptions } = options;
   const started = performance.now();
   const corpus = await loadCorpus(corpusDir, logger === undefined ? {} : { logger });
-  const engine = await buildEngineInSlices(corpus, { ...engineOptions, loadMs: performance.now() - started });
+  const withLoad = { ...engineOptions, loadMs: performance.now() - started };
+  const engine = cacheDir === undefined ? await buildEngineInSlices(corpus, withLoad) : await buildCached(corpus, cacheDir, engineOptions, withLoad, logger);
   const stats = engine.stats();
   logger?.info({ corpusDir: stats.corpusDir, articles: stats.articles, paragraphs: stats.paragraphs, skipped: stats.skipped.length, buildMs: stats.buildMs }, 'index built');
+  return engine;
+}
+
+/**
+ * Restores the index from the cache when it holds a snapshot of this very corpus; builds and
+ * saves one otherwise. The cache only ever saves time: an unreadable or unwritable cache is
+ * logged and the index is built as without one.
+ */
+async function buildCached(corpus: Corpus, cacheDir: string, keyOptions: EngineOptions, options: EngineOptions, logger: EngineLogger | undefined): Promise<Engine> {
+  const key = snapshotKey(corpus, keyOptions);
+  try {
+    const snapshot = await readSnapshot(cacheDir, key);
+    if (snapshot !== undefined) {
+      const engine = restoreEngine(corpus, snapshot, options);
+      logger?.info({ cacheDir, key }, 'index restored from the cache');
+      return engine;
+    }
+  } catch (err) {
+    logger?.warn({ err, cacheDir }, 'index cache unreadable; building the index');
+  }
+  const engine = await buildEngineInSlices(corpus, options);
+  try {
+    await writeSnapshot(cacheDir, key, engine.snapshot());
+    logger?.debug({ cacheDir, key }, 'index cache written');
+  } catch (err) {
+    logger?.warn({ err, cacheDir }, 'could not write the index cache');
+  }
   return engine;
 }

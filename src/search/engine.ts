@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options as MiniSearchOptions, type SearchOptions } from 'minisearch';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 import { findArticles } from './find-articles.js';
@@ -131,9 +131,28 @@ function rawSearch<T>(index: MiniSearch<T>, term: string, options: SearchOptions
  */
 export const BUILD_SLICE = 500;
 
+/** Bumped whenever what a snapshot holds, or how the analyzer reads text, changes. */
+export const SNAPSHOT_VERSION = 1;
+
+/**
+ * A built index, serialized: both MiniSearch indexes and the vocabulary. The corpus itself
+ * is not in it (it is loaded anyway, and the snapshot is only valid for the same corpus).
+ */
+export interface EngineSnapshot {
+  readonly version: number;
+  readonly index: AsPlainObject;
+  readonly context: AsPlainObject;
+  readonly vocabulary: readonly (readonly [string, number])[];
+}
+
+/** A snapshot that was made for another corpus or another version. */
+export class SnapshotMismatchError extends Error {
+  override readonly name = 'SnapshotMismatchError';
+}
+
 /** Builds an engine over an already loaded corpus, in one go. */
 export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
-  const steps = engineSteps(corpus, options);
+  const steps = engineSteps(corpus, options, undefined);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -146,7 +165,7 @@ export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine
  * long would miss gateway heartbeats and the 3 s deadline of questions asked meanwhile.
  */
 export async function buildEngineInSlices(corpus: Corpus, options: EngineOptions = {}): Promise<Engine> {
-  const steps = engineSteps(corpus, options);
+  const steps = engineSteps(corpus, options, undefined);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -154,15 +173,28 @@ export async function buildEngineInSlices(corpus: Corpus, options: EngineOptions
   }
 }
 
+/**
+ * The engine over `corpus` from a snapshot of the same corpus (see Engine.snapshot), without
+ * indexing. Throws SnapshotMismatchError when the snapshot does not fit the corpus.
+ */
+export function restoreEngine(corpus: Corpus, snapshot: EngineSnapshot, options: EngineOptions = {}): Engine {
+  if (snapshot.version !== SNAPSHOT_VERSION) throw new SnapshotMismatchError(`Quelle: index snapshot version ${snapshot.version}, expected ${SNAPSHOT_VERSION}`);
+  const steps = engineSteps(corpus, options, snapshot);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** The build, pausing (yield) after each slice; the caller decides how to pause. */
-function* engineSteps(corpus: Corpus, options: EngineOptions): Generator<void, Engine, void> {
+function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSnapshot | undefined): Generator<void, Engine, void> {
   const started = performance.now();
   const opts = { ...defaultEngineOptions, ...options, boost: { ...defaultEngineOptions.boost, ...options.boost } };
   if (!(opts.minCoverage >= 0 && opts.minCoverage <= 1)) {
     throw new Error(`Quelle: minCoverage must be between 0 and 1, got ${opts.minCoverage}`);
   }
   const analyzer = new Analyzer(opts.analyzer);
-  const vocabulary = new Vocabulary();
+  const vocabulary = snapshot === undefined ? new Vocabulary() : Vocabulary.fromJSON(snapshot.vocabulary);
   const docs: IndexedDoc[] = [];
   for (const article of corpus.articles) {
     for (const paragraph of article.paragraphs) docs.push({ id: docs.length, article, paragraph });
@@ -184,7 +216,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions): Generator<void, E
     weights: { prefix: opts.prefixWeight, fuzzy: opts.fuzzyWeight },
   };
   let nextDoc = 0;
-  const index = new MiniSearch<IndexedDoc>({
+  const indexOptions: MiniSearchOptions<IndexedDoc> = {
     fields: ['text'],
     extractField: (doc, field) => (field === 'id' ? doc.id : doc.paragraph.text) as string,
     tokenize: (text) => {
@@ -194,8 +226,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions): Generator<void, E
     },
     processTerm: (term) => term,
     searchOptions: { ...searchOptions, boost: { text: opts.boost.text } },
-  });
-  const contextIndex = new MiniSearch<Section>({
+  };
+  const contextOptions: MiniSearchOptions<Section> = {
     fields: ['heading', 'title'],
     extractField: (section, field) => (field === 'id' ? section.id : field === 'heading' ? (section.heading ?? '') : section.article.title) as string,
     tokenize: (text) => {
@@ -205,11 +237,23 @@ function* engineSteps(corpus: Corpus, options: EngineOptions): Generator<void, E
     },
     processTerm: (term) => term,
     searchOptions: { ...searchOptions, boost: { heading: opts.boost.heading, title: opts.boost.title } },
-  });
-  contextIndex.addAll(sections);
-  for (let start = 0; start < docs.length; start += BUILD_SLICE) {
-    index.addAll(docs.slice(start, start + BUILD_SLICE));
-    if (start + BUILD_SLICE < docs.length) yield;
+  };
+  let index: MiniSearch<IndexedDoc>;
+  let contextIndex: MiniSearch<Section>;
+  if (snapshot === undefined) {
+    index = new MiniSearch<IndexedDoc>(indexOptions);
+    contextIndex = new MiniSearch<Section>(contextOptions);
+    contextIndex.addAll(sections);
+    for (let start = 0; start < docs.length; start += BUILD_SLICE) {
+      index.addAll(docs.slice(start, start + BUILD_SLICE));
+      if (start + BUILD_SLICE < docs.length) yield;
+    }
+  } else {
+    index = MiniSearch.loadJS(snapshot.index, indexOptions);
+    contextIndex = MiniSearch.loadJS(snapshot.context, contextOptions);
+    if (index.documentCount !== docs.length || contextIndex.documentCount !== sections.length) {
+      throw new SnapshotMismatchError(`Quelle: index snapshot has ${index.documentCount} paragraphs, the corpus ${docs.length}`);
+    }
   }
   vocabulary.freeze();
   const builtMs = performance.now() - started;
@@ -326,5 +370,6 @@ function* engineSteps(corpus: Corpus, options: EngineOptions): Generator<void, E
     articles: () => corpus.articles,
     findArticles: (text, limit) => findArticles(corpus.articles, text, limit),
     stats: () => stats,
+    snapshot: () => ({ version: SNAPSHOT_VERSION, index: index.toJSON(), context: contextIndex.toJSON(), vocabulary: vocabulary.toJSON() }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Article, Corpus, SkippedFile } from '../corpus/types.js';
+import type { EngineSnapshot } from './engine.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into a passage's `text`. */
 export interface Span {
@@ -77,6 +78,8 @@ export interface Engine {
   /** Articles whose file name or title match `text`, best first; for autocomplete and "did you mean". */
   findArticles(text: string, limit?: number): readonly ArticleMatch[];
   stats(): EngineStats;
+  /** The index serialized, for an index cache (see search/index-cache.ts). */
+  snapshot(): EngineSnapshot;
   /** The corpus this engine was built from. */
   readonly corpus: Corpus;
 }

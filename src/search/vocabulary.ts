@@ -67,6 +67,18 @@ export class Vocabulary {
     return found;
   }
 
+  /** Terms with their document frequencies, for an index snapshot. */
+  toJSON(): [string, number][] {
+    return [...this.entries].map(([term, entry]) => [term, entry.df]);
+  }
+
+  /** The vocabulary of a snapshot (see toJSON). */
+  static fromJSON(terms: readonly (readonly [string, number])[]): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const [term, df] of terms) vocabulary.entries.set(term, { df, lastDoc: -1 });
+    return vocabulary;
+  }
+
   /** Prepares the compound lookup now rather than on the first question. */
   freeze(): void {
     this.reversedTerms();
