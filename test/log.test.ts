@@ -33,3 +33,24 @@ describe('createLogger', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe('error serialization', () => {
+  it('keeps interaction tokens in failed request URLs out of the log', () => {
+    const { lines, stream } = sink();
+    const logger = createLogger({ logLevel: 'info' }, stream);
+    const err = Object.assign(new Error('Unknown interaction'), {
+      url: 'http://127.0.0.1/api/v10/interactions/1234567890123456789/aW50ZXJhY3Rpb24tdG9rZW4/callback?with_response=false',
+      requestBody: { json: { type: 4, data: { content: 'a long payload' } } },
+      code: 10062,
+    });
+    logger.error({ err }, 'interaction failed');
+    const webhook = new Error('Invalid Webhook Token at /webhooks/1234567890123456789/d2ViaG9vay10b2tlbg/messages/@original');
+    logger.warn({ err: webhook }, 'could not send the apology');
+    const text = lines.join('');
+    expect(text).not.toContain('aW50ZXJhY3Rpb24tdG9rZW4');
+    expect(text).not.toContain('d2ViaG9vay10b2tlbg');
+    expect(text).not.toContain('a long payload');
+    const entry = JSON.parse(lines[0] ?? '{}') as { err: Record<string, unknown> };
+    expect(entry.err).toMatchObject({ type: 'Error', message: 'Unknown interaction', code: 10062, url: 'http://127.0.0.1/api/v10/interactions/1234567890123456789/[redacted]/callback?with_response=false' });
+  });
+});

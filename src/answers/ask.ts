@@ -23,7 +23,7 @@ export interface AskRequest {
 /** Answers a question with the best passages, their sources and buttons to page and cite. */
 export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply {
   const t = messages(locale);
-  const question = request.question.replace(/\s+/gu, ' ').trim();
+  const question = cleanQuestion(request.question);
   if (question.length > MAX_QUESTION_LENGTH) return notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH));
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const isPrivate = request.private ?? false;
@@ -46,6 +46,17 @@ export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply 
     footer: t.askFooter(offset + 1, last, answer.total),
     buttons,
   };
+}
+
+/**
+ * The question as it is searched and echoed: control characters and bidirectional overrides
+ * (which would garble the echo) become spaces, runs of white space one space.
+ */
+export function cleanQuestion(text: string): string {
+  return text
+    .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 function passageSection(passage: Passage, rank: number, locale: Locale): Section {

@@ -33,7 +33,7 @@ const TONE_COLOURS: Readonly<Record<Tone, number>> = { answer: 0x2b6cb0, info: 0
 export function render(reply: Reply, encode: EncodeAction): MessagePayload {
   const fields = reply.sections.slice(0, EMBED_FIELDS_MAX).map(field);
   const embed: APIEmbed = {
-    title: truncate(oneLine(reply.title), EMBED_TITLE_MAX),
+    title: truncate(escapeInline(oneLine(reply.title)), EMBED_TITLE_MAX),
     color: TONE_COLOURS[reply.tone],
     ...(reply.text === undefined ? {} : { description: richText(reply.text, EMBED_DESCRIPTION_MAX) }),
     ...(fields.length === 0 ? {} : { fields }),
@@ -52,7 +52,7 @@ function field(section: Section): APIEmbedField {
   if (section.verbatim) body = codeBlock(section.body.text, room);
   else if (section.quote) body = quoteLines(richText(section.body, room - 2 * Math.max(1, lineCount(section.body.text))));
   else body = richText(section.body, room);
-  return { name: truncate(oneLine(section.title), EMBED_FIELD_NAME_MAX) || ELLIPSIS, value: (source + body).slice(0, EMBED_FIELD_VALUE_MAX) || ELLIPSIS };
+  return { name: truncate(escapeInline(oneLine(section.title)), EMBED_FIELD_NAME_MAX) || ELLIPSIS, value: (source + body).slice(0, EMBED_FIELD_VALUE_MAX) || ELLIPSIS };
 }
 
 /** Buttons in rows of five; more than Discord allows are dropped. */
@@ -108,13 +108,21 @@ function markdown(rich: RichText, length: number): string {
 
 /**
  * Backslash-escapes everything Discord Markdown would interpret: emphasis, code, spoilers,
- * quotes, headings, lists, masked links and mention syntax (`<@…>`, `<#…>`).
+ * quotes, headings, lists, masked links (escaping the brackets is enough) and mention
+ * syntax (`<@…>`, `<#…>`).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|<>[\]()]/gu, '\\$&')
-    .replace(/^(\s*)([#>-]|\d+\.)(?=\s)/gmu, '$1\\$2')
-    .replace(/@(everyone|here)/gu, '@\u200b$1');
+  return escapeInline(text)
+    .replace(/^(\s*)([#-])(?=\s)/gmu, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gmu, '$1\\.');
+}
+
+/**
+ * The inline part of escapeMarkdown, for one-line texts where Discord renders no blocks
+ * (embed titles, field names): there a backslash before "1." would show.
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\*_~`|<>[\]]/gu, '\\$&').replace(/@(everyone|here)/gu, '@\u200b$1');
 }
 
 /** Verbatim text in a code block, ready to copy; backtick runs cannot close it early. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ask, MAX_QUESTION_LENGTH } from '../../src/answers/ask.js';
+import { ask, cleanQuestion, MAX_QUESTION_LENGTH } from '../../src/answers/ask.js';
 import { build } from '../../src/search/build.js';
 import type { Engine } from '../../src/search/types.js';
 
@@ -64,5 +64,16 @@ describe('ask', () => {
     const atMax = `${'Handel '.repeat(60)}`.slice(0, MAX_QUESTION_LENGTH);
     expect(ask(engine, { question: atMax, limit: 3 }, 'en').title).not.toMatch(/too long/u);
     expect(ask(engine, { question: 'x'.repeat(MAX_QUESTION_LENGTH + 1), limit: 3 }, 'en')).toMatchObject({ tone: 'warning', title: 'The question is too long: 300 characters at most.' });
+  });
+});
+
+describe('cleanQuestion', () => {
+  it.each([
+    ['  Wer   ist\tDu\nXuliang? ', 'Wer ist Du Xuliang?'],
+    ['\u0000\u0007Gallium\u001b[31m', 'Gallium [31m'],
+    ['\u202eGallium\u202c und \u2066Germanium\u2069', 'Gallium und Germanium'],
+    ['Gal\u200blium', 'Gal\u200blium'],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanQuestion(input)).toBe(expected);
   });
 });

@@ -66,9 +66,9 @@ describe('render', () => {
 describe('escapeMarkdown', () => {
   it.each([
     ['**fett** _kursiv_ ~~weg~~ `code` ||spoiler||', '\\*\\*fett\\*\\* \\_kursiv\\_ \\~\\~weg\\~\\~ \\`code\\` \\|\\|spoiler\\|\\|'],
-    ['[klick](https://example.org)', '\\[klick\\]\\(https://example.org\\)'],
+    ['[klick](https://example.org)', '\\[klick\\](https://example.org)'],
     ['<@123> <@&456> <#789>', '\\<@123\\> \\<@&456\\> \\<#789\\>'],
-    ['# Überschrift\n> Zitat\n- Punkt\n1. Eins', '\\# Überschrift\n\\> Zitat\n\\- Punkt\n\\1. Eins'],
+    ['# Überschrift\n> Zitat\n- Punkt\n1. Eins', '\\# Überschrift\n\\> Zitat\n\\- Punkt\n1\\. Eins'],
     ['@everyone und @here', '@\u200beveryone und @\u200bhere'],
     ['128,99 US-Dollar', '128,99 US-Dollar'],
   ])('%j', (input, expected) => {
