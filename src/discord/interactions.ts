@@ -16,7 +16,7 @@ import type { Config } from '../config.js';
 import type { Command, CommandContext } from './commands/command.js';
 import type { ActionCodec } from './custom-id.js';
 import { INTERACTION_ACK_MS } from './limits.js';
-import { render, type MessagePayload } from './render.js';
+import { render, type EncodeAction, type MessagePayload } from './render.js';
 
 export interface RouterDeps {
   readonly commands: ReadonlyMap<string, Command>;
@@ -66,7 +66,7 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
 }
 
 async function route(interaction: Interaction, context: CommandContext, deps: RouterDeps, now: () => number): Promise<Outcome> {
-  const encode = (button: { action: Parameters<ActionCodec['encode']>[0] }): string => deps.codec.encode(button.action);
+  const encode: EncodeAction = (button) => deps.codec.encode(button.action);
   if (interaction.isAutocomplete()) return autocomplete(interaction, context, deps);
   if (interaction.isButton()) return button(interaction, context, deps, encode);
   if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
@@ -110,7 +110,7 @@ async function autocomplete(interaction: AutocompleteInteraction, context: Comma
   return 'autocomplete';
 }
 
-async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: (b: { action: Parameters<ActionCodec['encode']>[0] }) => string): Promise<Outcome> {
+async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction): Promise<Outcome> {
   const action = deps.codec.decode(interaction.customId);
   if (action === undefined) {
     context.logger.warn({ customId: interaction.customId }, 'unknown button');

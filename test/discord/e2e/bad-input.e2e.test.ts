@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedCallback } from '../../fake-discord/index.js';
-import { buttonsOf, embedOf, int, isEphemeral, startHarness, str, textOf, type Harness } from './harness.js';
+import { buttonsOf, embedOf, int, isEphemeral, useHarness, str, textOf, type Harness } from './harness.js';
 
 /**
  * A tour of bad input through the real bot: every case gets a clear reply (the right title
@@ -8,16 +8,7 @@ import { buttonsOf, embedOf, int, isEphemeral, startHarness, str, textOf, type H
  */
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-afterEach(() => {
-  // Discord would have rejected any message over a limit or without allowed_mentions.
-  expect(h.fake.violations).toEqual([]);
-});
+useHarness((started) => (h = started));
 
 const TITLES = {
   noTerms: 'No search words found',

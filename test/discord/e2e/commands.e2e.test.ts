@@ -1,19 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { deployCommands } from '../../../src/discord/deploy-commands.js';
-import { bool, buttonsOf, embedOf, FAKE_TOKEN, int, isEphemeral, startHarness, str, textOf, type Harness } from './harness.js';
+import { bool, buttonsOf, embedOf, FAKE_TOKEN, int, isEphemeral, useHarness, str, textOf, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
-afterEach(() => {
-  // Discord would have rejected any message over a limit or without allowed_mentions.
-  expect(h.fake.violations).toEqual([]);
-});
+useHarness((started) => (h = started));
 
 describe('registration', () => {
   it('deploys every command with options, localizations and the /reload permission', async () => {

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedOf, isEphemeral, startHarness, str, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { embedOf, isEphemeral, useHarness, str, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ ASK_COOLDOWN_SECONDS: '30' });
-});
-afterAll(async () => {
-  await h.stop();
-});
+useHarness((started) => (h = started), { ASK_COOLDOWN_SECONDS: '30' });
 
 describe('the per-user cooldown', () => {
   it('answers a second question within the window privately and kindly, and other users as usual', async () => {

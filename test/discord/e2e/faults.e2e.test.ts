@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, rateLimitedResponse, serverErrorResponse } from '../../fake-discord/index.js';
 import type { RecordedCallback } from '../../fake-discord/index.js';
-import { embedOf, FAKE_TOKEN, isEphemeral, startHarness, str, textOf, type Harness } from './harness.js';
+import { embedOf, FAKE_TOKEN, isEphemeral, useHarness, str, textOf, type Harness } from './harness.js';
 
 /**
  * Faults around the bot: Discord's REST answering 5xx and 429, an interaction that expired
@@ -49,15 +49,7 @@ function callbackStatuses(h: Harness, interactionId: string): number[] {
 
 describe('REST faults on the interaction callback', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
-  afterEach(() => {
-    expect(h.fake.violations).toEqual([]);
-  });
+  useHarness((started) => (h = started));
 
   it('retries a 500 at once, waits out a 429, and the answer arrives without an error', async () => {
     h.fake.failNext(CALLBACK, [serverErrorResponse(500), rateLimitedResponse(0.05)]);
@@ -139,15 +131,7 @@ describe('REST faults on the interaction callback', () => {
 
 describe('the gateway connection', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({}, { heartbeatIntervalMs: 300 });
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
-  afterEach(() => {
-    expect(h.fake.violations).toEqual([]);
-  });
+  useHarness((started) => (h = started), {}, { heartbeatIntervalMs: 300 });
 
   it('resumes a zombie connection (heartbeats not acknowledged) and answers again', async () => {
     h.fake.withholdHeartbeatAcks(true);
@@ -170,14 +154,8 @@ describe('the gateway connection', () => {
 
 describe('/reload when the corpus dir breaks', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+  useHarness((started) => (h = started));
   afterEach(() => {
-    expect(h.fake.violations).toEqual([]);
     // Put the seeds back for the next case.
     rmSync(h.corpusDir, { recursive: true, force: true });
     cpSync(path.resolve('seeds'), h.corpusDir, { recursive: true });

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../../fake-discord/index.js';
@@ -56,6 +57,25 @@ type Sent = { data?: unknown } | { body?: unknown };
 function payloadOf(sent: Sent | undefined): unknown {
   if (sent === undefined) return undefined;
   return 'data' in sent ? sent.data : 'body' in sent ? sent.body : undefined;
+}
+
+/**
+ * A harness for the enclosing describe block (or file): started before its tests, stopped
+ * after them, and after each test a check that Discord would have accepted every message
+ * (no limit exceeded, allowed_mentions on each). `use` receives the started harness.
+ */
+export function useHarness(use: (harness: Harness) => void, env: Record<string, string> = {}, fakeOptions: FakeDiscordOptions = {}): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(env, fakeOptions);
+    use(harness);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  afterEach(() => {
+    expect(harness?.fake.violations).toEqual([]);
+  });
 }
 
 /** The one embed of a reply, as Discord received it. */

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, str, textOf, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness, str, textOf, type Harness } from './harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ LOG_LEVEL: 'warn' });
-});
-afterAll(async () => {
-  await h.stop();
-});
+useHarness((started) => (h = started), { LOG_LEVEL: 'warn' });
 
 const QUESTIONS = ['Wer ist Du Xuliang?', 'Deepsek R1', 'Gallium Germanium', 'Abhaengigkeit von China', 'Rezept für Apfelstrudel'];
 

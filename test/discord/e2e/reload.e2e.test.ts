@@ -1,21 +1,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { embedOf, isEphemeral, startHarness, str, textOf, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { embedOf, isEphemeral, useHarness, str, textOf, type Harness } from './harness.js';
 
 const MOD_ROLE = '222222222222222222';
 const MANAGE_GUILD = '32';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ MODERATOR_ROLE_IDS: MOD_ROLE }, { guilds: [{ roles: [{ id: MOD_ROLE, name: 'Moderator' }] }] });
-});
-afterAll(async () => {
-  await h.stop();
-});
-afterEach(() => {
-  expect(h.fake.violations).toEqual([]);
-});
+useHarness((started) => (h = started), { MODERATOR_ROLE_IDS: MOD_ROLE }, { guilds: [{ roles: [{ id: MOD_ROLE, name: 'Moderator' }] }] });
 
 /** Runs /reload as a member with these permissions and roles; the deferred reply's edit. */
 async function reloadAs(permissions: string, roles: string[] = []) {
