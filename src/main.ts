@@ -28,7 +28,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
+/** discord.js's error for a token Discord refused (401 on login). */
+function isInvalidToken(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: unknown }).code === 'TokenInvalid';
+}
+
 main().catch((err: unknown) => {
+  if (isInvalidToken(err)) {
+    process.stderr.write('Quelle: Discord refused DISCORD_TOKEN: check the bot token (Developer Portal → Bot → Reset Token).\n');
+    process.exitCode = 2;
+    return;
+  }
   // Start-up errors a user can fix get their message alone; anything else its stack.
   const known = err instanceof ConfigError || err instanceof CorpusError;
   process.stderr.write(`${known ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

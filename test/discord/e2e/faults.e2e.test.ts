@@ -298,4 +298,19 @@ describe('SIGTERM', () => {
     expect(stdout + stderr).not.toContain('fake-interaction-token');
     expect(fake.violations).toEqual([]);
   });
+  it('stops with exit code 2 and a clear message when Discord refuses the token', async () => {
+    fake.failNext({ method: 'GET', path: /^\/gateway\/bot$/u }, [{ status: 401, body: { message: '401: Unauthorized', code: 0 } }]);
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.resolve('dist', 'main.js')], {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.once('exit', (exitCode) => resolve({ code: exitCode, stderr: err }));
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe('Quelle: Discord refused DISCORD_TOKEN: check the bot token (Developer Portal → Bot → Reset Token).\n');
+  });
 });
