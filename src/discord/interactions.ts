@@ -68,7 +68,8 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
 async function route(interaction: Interaction, context: CommandContext, deps: RouterDeps, now: () => number): Promise<Outcome> {
   const encode: EncodeAction = (button) => deps.codec.encode(button.action);
   if (interaction.isAutocomplete()) return autocomplete(interaction, context, deps);
-  if (interaction.isButton()) return button(interaction, context, deps, encode);
+  const old = now() - interaction.createdTimestamp > DEFER_AFTER_AGE_MS;
+  if (interaction.isButton()) return button(interaction, context, deps, encode, old);
   if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
     const command = deps.commands.get(interaction.commandName);
     if (command === undefined || (command.kind === 'chat') !== interaction.isChatInputCommand()) {
@@ -76,7 +77,6 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
       await interaction.reply(render(unknown(context.locale), encode));
       return 'unknown';
     }
-    const old = now() - interaction.createdTimestamp > DEFER_AFTER_AGE_MS;
     if (command.kind === 'chat') {
       const chat = interaction as ChatInputCommandInteraction;
       const defer = command.defer?.(chat) ?? (old ? deferVisibility(chat) : undefined);
@@ -90,6 +90,11 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
       return 'replied';
     }
     const menu = interaction as MessageContextMenuCommandInteraction;
+    if (old) {
+      await menu.deferReply();
+      await menu.editReply(withoutFlags(render(command.run(menu, context), encode)));
+      return 'deferred';
+    }
     await menu.reply(render(command.run(menu, context), encode));
     return 'replied';
   }
@@ -110,17 +115,28 @@ async function autocomplete(interaction: AutocompleteInteraction, context: Comma
   return 'autocomplete';
 }
 
-async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction): Promise<Outcome> {
+async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction, old: boolean): Promise<Outcome> {
   const action = deps.codec.decode(interaction.customId);
   if (action === undefined) {
     context.logger.warn({ customId: interaction.customId }, 'unknown button');
     await interaction.reply(render(unknown(context.locale), encode));
     return 'unknown';
   }
-  const reply = runAction(deps.library.engine, action, deps.config.askResults, context.locale);
   // Paging edits the answer in place (a private answer stays private); a citation or a
   // published answer is a new message in the channel.
-  if (action.kind === 'page' && reply.tone === 'answer') {
+  const inPlace = action.kind === 'page';
+  if (old) {
+    if (inPlace) await interaction.deferUpdate();
+    else await interaction.deferReply();
+  }
+  const reply = runAction(deps.library.engine, action, deps.config.askResults, context.locale);
+  if (old) {
+    // A notice ("no more results") must not overwrite the answer it was asked from.
+    if (inPlace && reply.tone !== 'answer') await interaction.followUp(render(reply, encode));
+    else await interaction.editReply(withoutFlags(render(reply, encode)));
+    return 'deferred';
+  }
+  if (inPlace && reply.tone === 'answer') {
     await interaction.update(withoutFlags(render(reply, encode)));
     return 'updated';
   }

@@ -4,6 +4,11 @@ import { deployCommands } from '../../../src/discord/deploy-commands.js';
 import { bool, buttonsOf, embedOf, FAKE_TOKEN, int, isEphemeral, useHarness, str, textOf, type Harness } from './harness.js';
 
 let h: Harness;
+
+/** An id minted 2 s ago: the interaction sat in a queue (a burst, a blocking build). */
+function twoSecondsAgo(): string {
+  return (BigInt(Date.now() - 2000 - 1_420_070_400_000) << 22n).toString();
+}
 useHarness((started) => (h = started));
 
 describe('registration', () => {
@@ -40,14 +45,27 @@ describe('/ask', () => {
 
   it('defers an interaction that waited too long, then edits the answer in', async () => {
     const payload = h.fake.payloads.chatInput('ask', [str('question', 'Gallium Germanium Exportbeschränkungen')]);
-    // An id minted 2 s ago: the interaction sat in a queue (a burst, a blocking build).
-    const twoSecondsAgo = (BigInt(Date.now() - 2000 - 1_420_070_400_000) << 22n).toString();
-    const i = h.fake.dispatchInteraction({ ...payload, id: twoSecondsAgo });
+    const i = h.fake.dispatchInteraction({ ...payload, id: twoSecondsAgo() });
     const callback = await h.fake.waitForCallback(i.id);
     expect(callback.type).toBe(5);
     const [edit] = await h.fake.waitForMessages(i.token, 1);
     expect(edit?.method).toBe('PATCH');
     expect(textOf(edit)).toContain('004\\_07e808b765e234ab.txt');
+  });
+
+  it('defers a button press and a context-menu search that waited too long', async () => {
+    const i = h.fake.chatInput('ask', [str('question', 'Abhaengigkeit von China')]);
+    const first = await h.fake.waitForCallback(i.id);
+    const more = buttonsOf(first).find((b) => b.label === 'More results');
+    const press = h.fake.dispatchInteraction({ ...h.fake.payloads.button(more?.custom_id ?? '', h.fake.originalMessage(i.token)), id: twoSecondsAgo() });
+    expect((await h.fake.waitForCallback(press.id)).type).toBe(6); // DEFERRED_UPDATE_MESSAGE
+    const [page] = await h.fake.waitForMessages(press.token, 1);
+    expect(embedOf(page).footer?.text).toMatch(/^Results 4–6 of/u);
+
+    const menu = h.fake.dispatchInteraction({ ...h.fake.payloads.messageContext('Search the corpus', { content: 'Gallium Germanium' }), id: twoSecondsAgo() });
+    expect((await h.fake.waitForCallback(menu.id)).type).toBe(5);
+    const [answer] = await h.fake.waitForMessages(menu.token, 1);
+    expect(textOf(answer)).toContain('**Gallium**');
   });
 
   it('pages with "More results" in place, and "Cite" posts the passage with its source', async () => {
