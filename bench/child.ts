@@ -10,9 +10,10 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { build } from '../src/search/build.js';
+import { buildEngine } from '../src/search/engine.js';
 import type { Engine } from '../src/search/types.js';
 import { firstRelevantRank, normalizeForMatch, percentile, quality } from './metrics.js';
-import type { ChildResult, ChildTask, IndexCacheRun, QuestionOutcome, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
+import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, QuestionOutcome, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { loadDevQuestions, OFF_TOPIC_QUESTIONS } from './questions.js';
 import { createSystem } from './systems/index.js';
 import { paragraphDocs, type BenchDoc, type BenchSystem } from './systems/system.js';
@@ -206,8 +207,29 @@ async function runIndexCache(task: Extract<ChildTask, { kind: 'index-cache' }>):
   return { kind: 'index-cache', paragraphs: fresh.stats().paragraphs, buildMs: median(plain), missMs, hitMs: median(hits), bytes, sameResults };
 }
 
+async function runCoverageSweep(task: Extract<ChildTask, { kind: 'coverage-sweep' }>): Promise<CoverageSweepRun> {
+  const corpus = await loadCorpus(task.corpusDir);
+  const questions = await loadDevQuestions(task.questionsFile);
+  const rows = task.values.map((minCoverage) => {
+    const engine = buildEngine(corpus, { minCoverage });
+    const ranks = questions.map((q) => firstRelevantRank(engine.search(q.q, { limit: LIMIT }).passages.map((p) => p.text), q.expect));
+    return {
+      minCoverage,
+      hit1: ranks.filter((r) => r === 1).length,
+      hit3: ranks.filter((r) => r !== undefined && r <= 3).length,
+      questions: questions.length,
+      abstained: OFF_TOPIC_QUESTIONS.filter((q) => engine.search(q).passages.length === 0).length,
+      offTopic: OFF_TOPIC_QUESTIONS.length,
+      lost: questions.filter((_, i) => !((ranks[i] ?? 99) <= 3)).map((q) => q.id),
+    };
+  });
+  return { kind: 'coverage-sweep', rows };
+}
+
 async function runTask(task: ChildTask): Promise<ChildResult> {
   switch (task.kind) {
+    case 'coverage-sweep':
+      return runCoverageSweep(task);
     case 'index-cache':
       return runIndexCache(task);
     case 'system':

@@ -14,6 +14,7 @@ export type ChildTask =
       readonly buildRuns: number;
     }
   | { readonly kind: 'snapshot-save'; readonly corpusDir: string; readonly snapshotFile: string; readonly runs: number }
+  | { readonly kind: 'coverage-sweep'; readonly corpusDir: string; readonly questionsFile: string; readonly values: readonly number[] }
   | { readonly kind: 'index-cache'; readonly corpusDir: string; readonly cacheDir: string; readonly questionsFile: string; readonly runs: number }
   | {
       readonly kind: 'snapshot-load';
@@ -95,4 +96,19 @@ export interface IndexCacheRun {
   readonly sameResults: boolean;
 }
 
-export type ChildResult = SystemRun | SnapshotSaveRun | SnapshotLoadRun | IndexCacheRun | { readonly kind: 'error'; readonly message: string };
+/** Quelle's answers and abstentions as its coverage bar (EngineOptions.minCoverage) varies. */
+export interface CoverageSweepRun {
+  readonly kind: 'coverage-sweep';
+  readonly rows: readonly {
+    readonly minCoverage: number;
+    readonly hit1: number;
+    readonly hit3: number;
+    readonly questions: number;
+    readonly abstained: number;
+    readonly offTopic: number;
+    /** Dev questions no longer in the top 3. */
+    readonly lost: readonly string[];
+  }[];
+}
+
+export type ChildResult = SystemRun | SnapshotSaveRun | SnapshotLoadRun | IndexCacheRun | CoverageSweepRun | { readonly kind: 'error'; readonly message: string };

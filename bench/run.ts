@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scalingChartSvg, type ChartSeries } from './chart.js';
 import { prepareCorpora, type BenchCorpus } from './corpora.js';
 import { ratio } from './metrics.js';
-import type { ChildResult, ChildTask, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
+import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
 
 /** Project root: this file runs as dist-bench/bench/run.js. */
@@ -253,6 +253,19 @@ function snapshotText(snapshot: SnapshotFigures): string {
   ].join('\n');
 }
 
+/** The coverage bars tried; 0.2 is the engine's default. */
+const COVERAGE_BARS: readonly number[] = [0.2, 0.3, 0.4, 0.5];
+
+function sweepTable(sweeps: readonly { label: string; run: CoverageSweepRun }[]): string {
+  const lines = ['| Corpus | minCoverage | hit@1 | hit@3 | Off-topic abstained | Lost from the top 3 |', '|---|---:|---:|---:|---:|---|'];
+  for (const { label, run } of sweeps) {
+    for (const row of run.rows) {
+      lines.push(`| ${label} | ${row.minCoverage} | ${row.hit1}/${row.questions} | ${row.hit3}/${row.questions} | ${row.abstained}/${row.offTopic} | ${row.lost.join(', ') || '–'} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
 function cacheText(cache: IndexCacheRun): string {
   return [
     `| Quelle's engine at ${cache.paragraphs} paragraphs, corpus load included | ms |`,
@@ -344,6 +357,15 @@ async function main(): Promise<void> {
       else log(`  failed: ${load.kind === 'error' ? load.message : save.kind === 'error' ? save.message : 'unexpected result'}`);
     }
 
+    log('coverage bar sweep:');
+    const sweeps: { label: string; run: CoverageSweepRun }[] = [];
+    for (const corpus of [corpora.seeds, corpora.full]) {
+      if (!corpus) continue;
+      const sweep = await runChild({ kind: 'coverage-sweep', corpusDir: corpus.dir, questionsFile, values: COVERAGE_BARS });
+      if (sweep.kind === 'coverage-sweep') sweeps.push({ label: corpus.label, run: sweep });
+      else log(`  ${corpus.id}: failed ${sweep.kind === 'error' ? sweep.message : 'unexpected result'}`);
+    }
+
     log('bot latency:');
     const bot = await botLatency();
 
@@ -359,6 +381,7 @@ async function main(): Promise<void> {
     }
     if (scaling.length > 0) out.push('### Scaling', '', scalingTable(scaling), '', 'Chart: bench/results/scaling.svg', '');
     if (snapshot) out.push('### Snapshot', '', snapshotText(snapshot), '');
+    if (sweeps.length > 0) out.push('### Coverage bar (minCoverage) against answers and abstention', '', sweepTable(sweeps), '');
     out.push('### Bot latency', '', bot.text, '');
     out.push(`Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     process.stdout.write(`${out.join('\n')}\n`);
@@ -373,6 +396,7 @@ async function main(): Promise<void> {
       corpora: main.map(({ corpus, runs, errors }) => ({ corpus: { id: corpus.id, label: corpus.label }, runs, errors })),
       scaling,
       snapshot: snapshot ?? null,
+      coverageSweep: sweeps,
       botLatency: bot.figures,
     };
     await writeFile(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
