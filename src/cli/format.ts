@@ -1,21 +1,9 @@
 import type { Article } from '../corpus/types.js';
-import { excerpt } from '../search/excerpt.js';
-import type { Answer, EngineStats, Span } from '../search/types.js';
+import { excerpt, mark } from '../search/excerpt.js';
+import type { Answer, EngineStats } from '../search/types.js';
 
 /** Characters of a passage shown in the readable output. */
 const EXCERPT_CHARS = 320;
-
-/** Wraps the spans of `text` in `open`/`close` marks. */
-export function mark(text: string, spans: readonly Span[], open: string, close: string): string {
-  let out = '';
-  let at = 0;
-  for (const span of spans) {
-    if (span.start < at) continue;
-    out += text.slice(at, span.start) + open + text.slice(span.start, span.end) + close;
-    at = span.end;
-  }
-  return out + text.slice(at);
-}
 
 /** The readable answer: title, file, paragraph number and a highlighted excerpt per passage. */
 export function formatAnswer(answer: Answer, color: boolean): string {

@@ -1,4 +1,5 @@
 import type { Reply, RichText } from '../answers/reply.js';
+import { mark } from '../search/excerpt.js';
 
 export interface TextStyle {
   /** Marks around emphasised words: ANSI bold in a terminal, `**` in a pipe. */
@@ -32,12 +33,5 @@ export function renderText(reply: Reply, style: TextStyle = PLAIN_STYLE): string
 }
 
 function rich(text: RichText, style: TextStyle): string {
-  let out = '';
-  let at = 0;
-  for (const span of text.bold) {
-    if (span.start < at) continue;
-    out += text.text.slice(at, span.start) + style.bold[0] + text.text.slice(span.start, span.end) + style.bold[1];
-    at = span.end;
-  }
-  return out + text.text.slice(at);
+  return mark(text.text, text.bold, style.bold[0], style.bold[1]);
 }

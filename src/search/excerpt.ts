@@ -61,3 +61,15 @@ function cutAtWord(text: string, start: number, limit: number): number {
   const end = space > start + (limit - start) / 2 ? space : limit;
   return text.slice(start, end).replace(/[\s,;:–-]+$/u, '').length + start;
 }
+
+/** Wraps the spans of `text` in `open`/`close` marks. */
+export function mark(text: string, spans: readonly Span[], open: string, close: string): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    out += text.slice(at, span.start) + open + text.slice(span.start, span.end) + close;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
