@@ -152,11 +152,7 @@ export class SnapshotMismatchError extends Error {
 
 /** Builds an engine over an already loaded corpus, in one go. */
 export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
-  const steps = engineSteps(corpus, options, undefined);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(engineSteps(corpus, options, undefined));
 }
 
 /**
@@ -179,7 +175,11 @@ export async function buildEngineInSlices(corpus: Corpus, options: EngineOptions
  */
 export function restoreEngine(corpus: Corpus, snapshot: EngineSnapshot, options: EngineOptions = {}): Engine {
   if (snapshot.version !== SNAPSHOT_VERSION) throw new SnapshotMismatchError(`Quelle: index snapshot version ${snapshot.version}, expected ${SNAPSHOT_VERSION}`);
-  const steps = engineSteps(corpus, options, snapshot);
+  return runToEnd(engineSteps(corpus, options, snapshot));
+}
+
+/** Runs the steps without pausing. */
+function runToEnd(steps: Generator<void, Engine, void>): Engine {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
