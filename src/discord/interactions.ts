@@ -79,27 +79,32 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
     }
     if (command.kind === 'chat') {
       const chat = interaction as ChatInputCommandInteraction;
-      const defer = command.defer?.(chat) ?? (old ? deferVisibility(chat) : undefined);
-      if (defer !== undefined) {
-        await chat.deferReply(defer === 'private' ? { flags: MessageFlags.Ephemeral } : {});
-        const reply = await command.run(chat, context);
-        await chat.editReply(withoutFlags(render(reply, encode)));
-        return 'deferred';
-      }
-      await chat.reply(render(await command.run(chat, context), encode));
-      return 'replied';
+      return send(chat, () => command.run(chat, context), command.defer?.(chat) ?? (old ? deferVisibility(chat) : undefined), encode);
     }
     const menu = interaction as MessageContextMenuCommandInteraction;
-    if (old) {
-      await menu.deferReply();
-      await menu.editReply(withoutFlags(render(command.run(menu, context), encode)));
-      return 'deferred';
-    }
-    await menu.reply(render(command.run(menu, context), encode));
-    return 'replied';
+    return send(menu, () => command.run(menu, context), old ? 'public' : undefined, encode);
   }
   context.logger.warn({ type: interaction.type }, 'unsupported interaction type');
   return 'unknown';
+}
+
+/**
+ * Answers a command with the reply it produces; with `defer`, acknowledges first (privately
+ * or publicly) and edits the reply in when it is ready.
+ */
+async function send(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  produce: () => Reply | Promise<Reply>,
+  defer: 'private' | 'public' | undefined,
+  encode: EncodeAction,
+): Promise<Outcome> {
+  if (defer === undefined) {
+    await interaction.reply(render(await produce(), encode));
+    return 'replied';
+  }
+  await interaction.deferReply(defer === 'private' ? { flags: MessageFlags.Ephemeral } : {});
+  await interaction.editReply(withoutFlags(render(await produce(), encode)));
+  return 'deferred';
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, context: CommandContext, deps: RouterDeps): Promise<Outcome> {
