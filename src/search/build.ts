@@ -2,9 +2,15 @@ import { loadCorpus } from '../corpus/load.js';
 import type { Corpus, EngineLogger } from '../corpus/types.js';
 import { buildEngineInSlices, restoreEngine, type EngineOptions } from './engine.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index-cache.js';
+import { defaultLexiconDir, loadLexicons } from './lexicon/load.js';
 import type { Engine } from './types.js';
 
-export interface BuildOptions extends Omit<EngineOptions, 'loadMs'> {
+export interface BuildOptions extends Omit<EngineOptions, 'loadMs' | 'lexicon'> {
+  /**
+   * Where the lexicons are (default: the project's `lexicons/`); `false` builds without
+   * them. A lexicon that cannot be read is logged, and the engine is built without bridges.
+   */
+  readonly lexiconDir?: string | false;
   readonly logger?: EngineLogger;
   /**
    * A dir for the index cache: the index is restored from a snapshot of the same corpus
@@ -19,10 +25,13 @@ export interface BuildOptions extends Omit<EngineOptions, 'loadMs'> {
  * is built in slices, so that a bot keeps answering (from the old engine) meanwhile.
  */
 export async function build(corpusDir: string, options: BuildOptions = {}): Promise<Engine> {
-  const { logger, cacheDir, ...engineOptions } = options;
+  const { logger, cacheDir, lexiconDir = defaultLexiconDir(), ...engineOptions } = options;
   const started = performance.now();
-  const corpus = await loadCorpus(corpusDir, logger === undefined ? {} : { logger });
-  const withLoad = { ...engineOptions, loadMs: performance.now() - started };
+  const [corpus, lexicon] = await Promise.all([loadCorpus(corpusDir, logger === undefined ? {} : { logger }), lexiconDir === false ? undefined : loadLexicons(lexiconDir).catch((err: unknown) => {
+    logger?.warn({ err, lexiconDir }, 'lexicons unreadable; answering without translations and synonyms');
+    return undefined;
+  })]);
+  const withLoad = { ...engineOptions, loadMs: performance.now() - started, ...(lexicon === undefined ? {} : { lexicon }) };
   const engine = cacheDir === undefined ? await buildEngineInSlices(corpus, withLoad) : await buildCached(corpus, cacheDir, engineOptions, withLoad, logger);
   const stats = engine.stats();
   logger?.info({ corpusDir: stats.corpusDir, articles: stats.articles, paragraphs: stats.paragraphs, skipped: stats.skipped.length, buildMs: stats.buildMs }, 'index built');

@@ -1,8 +1,12 @@
 import MiniSearch, { type AsPlainObject, type Options as MiniSearchOptions, type SearchOptions } from 'minisearch';
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
+import { decide } from './abstain.js';
 import { findArticles } from './find-articles.js';
+import { asksAboutArticle, authorIndex, bylineText, isMetaWord } from './meta.js';
 import { highlight } from './highlight.js';
+import { buildBridges, NO_BRIDGES } from './lexicon/bridges.js';
+import type { LexiconSource } from './lexicon/load.js';
 import { planQuery, type Concept } from './query.js';
 import type { Answer, Engine, EngineStats, Passage, SearchOptions as QuestionOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
@@ -49,6 +53,29 @@ export interface EngineOptions {
   readonly idfPower?: number;
   /** Wall time of loading, added to the index time in `stats().buildMs`. */
   readonly loadMs?: number;
+  /**
+   * The English–German dictionary and German synonyms (see search/lexicon/). Without them the
+   * engine matches only the words of the question and their forms.
+   */
+  readonly lexicon?: LexiconSource;
+  /** Score and coverage weight of a match through a translation of an English word. */
+  readonly translationWeight?: number;
+  /** …through a synonym or abbreviation ("Einfuhr" for "Import", "EU" for "Europäische Union"). */
+  readonly synonymWeight?: number;
+  /** …through the parts of a question compound the corpus lacks ("Rohstoff" + "Exporte"). */
+  readonly splitWeight?: number;
+  /** Weight factor of frame words ("warum", "gehen", "sagen"): how a question asks, not what about. */
+  readonly frameWeight?: number;
+  /** Weight factor of lowercase words (verbs, adjectives) in a German question written with capitals. */
+  readonly lowercaseWeight?: number;
+  /** The best passage must cover this share of the question's weight, or the engine abstains. */
+  readonly answerCoverage?: number;
+  /** …and this share through the question's own words, not only through bridges. */
+  readonly answerExactCoverage?: number;
+  /** Translations kept per English word, the corpus's most frequent first. */
+  readonly maxTranslations?: number;
+  /** Synonyms kept per German word, the most specific first. */
+  readonly maxSynonyms?: number;
 }
 
 export const defaultEngineOptions = {
@@ -70,7 +97,16 @@ export const defaultEngineOptions = {
   maxExpandedDocShare: 0.002,
   maxExpandedDocFreq: 3,
   idfPower: 1,
-} as const satisfies Required<EngineOptions>;
+  translationWeight: 0.8,
+  synonymWeight: 0.6,
+  splitWeight: 0.7,
+  frameWeight: 0.3,
+  lowercaseWeight: 0.6,
+  maxTranslations: 6,
+  maxSynonyms: 6,
+  answerCoverage: 0.2,
+  answerExactCoverage: 0,
+} as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
 
 /** How much of a question word a match covers, by the way it matched. */
 const MATCH_QUALITY = { exact: 1, prefix: 0.8, compound: 0.8, fuzzy: 0.7, stem: 0.5 } as const;
@@ -107,6 +143,17 @@ interface DocMatch {
   /** Matched in the paragraph's own text, not only in its heading or title. */
   textual: boolean;
   /** Index terms matched in this doc → weight of the concept they stand for. */
+  readonly terms: Map<string, number>;
+}
+
+/** A paragraph that matched, with the signals the decision to answer reads. */
+export interface Ranked {
+  readonly id: number;
+  readonly score: number;
+  /** Share of the question's weight it matches, bridges counted at their weight. */
+  readonly coverage: number;
+  /** Share of the question's weight it matches through the question's own words. */
+  readonly exactCoverage: number;
   readonly terms: Map<string, number>;
 }
 
@@ -256,6 +303,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     }
   }
   vocabulary.freeze();
+  const bridges = opts.lexicon === undefined ? NO_BRIDGES : buildBridges(opts.lexicon, (term) => vocabulary.documentFrequency(term), opts);
   const builtMs = performance.now() - started;
   const stats: EngineStats = {
     corpusDir: corpus.dir,
@@ -299,14 +347,30 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     }
   };
 
-  const search = (question: string, searchOptions: QuestionOptions = {}): Answer => {
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(searchOptions.limit ?? DEFAULT_LIMIT)));
-    const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
-    const concepts = planQuery(analyzer, vocabulary, docs.length, question, opts);
-    if (concepts.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
+  /** Paragraphs that hold every term of a phrase; the score is their mean. */
+  const lookupPhrase = (terms: readonly string[]): Hit[] => {
+    if (terms.length === 1) return lookup(terms[0] as string);
+    let found: Map<number, Hit> | undefined;
+    for (const term of terms) {
+      const next = new Map<number, Hit>();
+      for (const hit of lookup(term)) {
+        if (found === undefined) next.set(hit.id, { ...hit, terms: [...hit.terms] });
+        else {
+          const before = found.get(hit.id);
+          if (before !== undefined) next.set(hit.id, { id: hit.id, score: before.score + hit.score, terms: [...before.terms, ...hit.terms], inText: before.inText || hit.inText });
+        }
+      }
+      found = next;
+    }
+    return [...(found ?? new Map<number, Hit>()).values()].map((hit) => ({ ...hit, score: hit.score / terms.length }));
+  };
 
+  const authors = authorIndex(analyzer, corpus.articles);
+
+  /** Every paragraph that matches a concept, scored and with its signals. */
+  const rank = (concepts: readonly Concept[]): Ranked[] => {
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
-    const combined = new Map<number, { score: number; covered: number; textual: boolean; terms: Map<string, number> }>();
+    const combined = new Map<number, { score: number; covered: number; exact: number; textual: boolean; terms: Map<string, number> }>();
     for (const concept of concepts) {
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
@@ -323,44 +387,77 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       if (concept.stem !== undefined) {
         collect(matches, concept, lookup(concept.stem, { prefix: true }), opts.stemWeight, MATCH_QUALITY.stem);
       }
+      // What the question's own word matched, before any bridge: the "exact" signal.
+      const direct = new Map<number, number>();
+      for (const [id, match] of matches) direct.set(id, match.covered);
+      for (const alternative of concept.alternatives) {
+        collect(matches, concept, lookupPhrase(alternative.terms), alternative.weight, alternative.weight);
+      }
       for (const [id, match] of matches) {
-        const entry = combined.get(id) ?? { score: 0, covered: 0, textual: false, terms: new Map<string, number>() };
+        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, textual: false, terms: new Map<string, number>() };
         entry.score += match.score;
         entry.covered += concept.weight * match.covered;
+        entry.exact += concept.weight * (direct.get(id) ?? 0);
         entry.textual ||= match.textual;
         for (const [term, weight] of match.terms) entry.terms.set(term, weight);
         combined.set(id, entry);
       }
     }
-
-    const ranked: { id: number; score: number; terms: Map<string, number> }[] = [];
+    const ranked: Ranked[] = [];
     for (const [id, entry] of combined) {
       const coverage = entry.covered / totalWeight;
       // A passage must itself say one of the words, not just sit under a matching title.
       if (coverage < opts.minCoverage || !entry.textual) continue;
       // Coverage scales the score: a passage with every word of the question beats one
       // that repeats a single word often.
-      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, terms: entry.terms });
+      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, coverage, exactCoverage: entry.exact / totalWeight, terms: entry.terms });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-    if (ranked.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-match' };
+    return ranked;
+  };
 
-    const passages = ranked.slice(offset, offset + limit).map(({ id, score, terms }): Passage => {
-      const { article, paragraph } = docs[id] as IndexedDoc;
-      const marked = highlight(analyzer, paragraph.text, terms);
-      return {
-        file: article.file,
-        title: article.title,
-        heading: paragraph.heading,
-        paragraph: paragraph.number,
-        text: paragraph.text,
-        score: Math.round(score * 1000) / 1000,
-        matched: marked.matched,
-        highlights: marked.highlights,
-        bestSentence: marked.bestSentence,
-      };
-    });
-    return { query: question, passages, total: ranked.length, abstained: undefined };
+  const toPassage = ({ id, score, terms }: Ranked): Passage => {
+    const { article, paragraph } = docs[id] as IndexedDoc;
+    const marked = highlight(analyzer, paragraph.text, terms);
+    return {
+      file: article.file,
+      title: article.title,
+      heading: paragraph.heading,
+      paragraph: paragraph.number,
+      text: paragraph.text,
+      score: Math.round(score * 1000) / 1000,
+      matched: marked.matched,
+      highlights: marked.highlights,
+      bestSentence: marked.bestSentence,
+    };
+  };
+
+  const bylinePassage = (article: Article, score: number): Passage => {
+    const text = bylineText(article);
+    return { file: article.file, title: article.title, heading: undefined, paragraph: 0, kind: 'byline', text, score, matched: [], highlights: [], bestSentence: { start: 0, end: text.length } };
+  };
+
+  const search = (question: string, searchOptions: QuestionOptions = {}): Answer => {
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(searchOptions.limit ?? DEFAULT_LIMIT)));
+    const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
+    const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, opts);
+    const aboutArticle = asksAboutArticle(question);
+    // Author names are metadata, in no paragraph: they pick the article, the rest of the
+    // question (if any) picks the passages.
+    const byAuthor = [...new Set(plan.concepts.flatMap((c) => authors.get(c.term) ?? []))];
+    const concepts = plan.concepts.filter((c) => !authors.has(c.term) && !(aboutArticle && isMetaWord(c.surface)));
+    if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
+
+    const ranked = concepts.length === 0 ? [] : rank(concepts);
+    const answered = byAuthor.length > 0 || decide(ranked, opts).answer;
+    if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match' };
+
+    // The byline first: of the authors named, or of the article the best passage is from.
+    const bylineArticles = byAuthor.length > 0 ? byAuthor : aboutArticle && ranked[0] !== undefined ? [(docs[ranked[0].id] as IndexedDoc).article] : [];
+    const top = ranked[0]?.score ?? 1;
+    const all: (Ranked | Article)[] = [...bylineArticles, ...ranked];
+    const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
+    return { query: question, passages, total: all.length, abstained: undefined };
   };
 
   return {

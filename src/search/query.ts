@@ -1,13 +1,29 @@
 import type { Analyzer } from './analysis/analyzer.js';
+import { normalizeWord } from './analysis/normalize.js';
 import { tokenizeWords } from './analysis/tokenize.js';
+import { isFrameWord } from './frame-words.js';
+import type { Bridges, Phrase } from './lexicon/bridges.js';
+import { englishBase, isEnglish } from './lexicon/english.js';
 import type { Vocabulary } from './vocabulary.js';
+
+/** How an alternative of a question word was found. */
+export type BridgeKind = 'translation' | 'synonym' | 'split';
+
+/** Another way to match a question word: a German phrase of the corpus, weighted below an exact match. */
+export interface Alternative {
+  /** Index terms that must all occur in a passage. */
+  readonly terms: Phrase;
+  /** Score and coverage weight of a match through it (an exact match weighs 1). */
+  readonly weight: number;
+  readonly via: BridgeKind;
+}
 
 /** One thing the question asks for: a word, and the index terms that may stand for it. */
 export interface Concept {
   /** The question word's index term. */
   readonly term: string;
-  /** How much matching it tells (inverse document frequency): rare words weigh more. */
-  readonly weight: number;
+  /** How much matching it tells (inverse document frequency, lowered for frame words): rare words weigh more. */
+  weight: number;
   /** Search `term` as a prefix too ("Vasallen" → "Vasallenstaat"). */
   readonly prefix: boolean;
   /** Maximum edits for typos, 0 for none ("Deepsek" → "DeepSeek"). */
@@ -18,6 +34,14 @@ export interface Concept {
   readonly stem: string | undefined;
   /** Related words by German word formation, searched as prefixes ("Nutzung" → "nutzen", "gewachsen" → "Wachstum"). */
   readonly related: readonly string[];
+  /** Translations, synonyms and compound parts: other words of the corpus for the same thing. */
+  readonly alternatives: Alternative[];
+  /** The word as typed. */
+  readonly surface: string;
+  /** Its English base form, for the dictionary. */
+  readonly english: string;
+  /** Interrogatives, common verbs: how the question asks, not what about. */
+  readonly frame: boolean;
 }
 
 export interface QueryPlanOptions {
@@ -30,12 +54,29 @@ export interface QueryPlanOptions {
   readonly idfPower: number;
   readonly maxExpandedDocShare: number;
   readonly maxExpandedDocFreq: number;
+  readonly translationWeight: number;
+  readonly synonymWeight: number;
+  readonly splitWeight: number;
+  readonly frameWeight: number;
+  readonly lowercaseWeight: number;
+}
+
+/** A question, planned: its concepts and what the planner saw. */
+export interface QueryPlan {
+  readonly concepts: Concept[];
+  /** Asked in English (by its function words). */
+  readonly english: boolean;
 }
 
 const HAS_DIGIT = /\p{Nd}/u;
+const CAPITALIZED = /^\p{Lu}/u;
 /** Noun and adjective suffixes whose removal leaves the verb or noun they are formed from. */
 const DERIVATION = /(?:ung|heit|keit|schaft|lich|isch)$/;
 const MIN_BASE = 4;
+/** Parts a question compound is split into are at least this long. */
+const MIN_PART = 3;
+/** Linking elements between the parts of a German compound ("Arbeit-s-markt", "Sonne-n-schein"). */
+const LINKS = ['', 's', 'es', 'n', 'en', 'e'];
 
 /** Bases of a (stemmed) word by derivation: "nutzung" → "nutz", "gewachs" (gewachsen) → "wachs". */
 export function relatedForms(term: string): string[] {
@@ -47,11 +88,37 @@ export function relatedForms(term: string): string[] {
   return forms;
 }
 
-/** Question → concepts, each expanded against the corpus vocabulary. */
-export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, documents: number, question: string, options: QueryPlanOptions): Concept[] {
+/**
+ * A compound the corpus lacks, split into two parts it has: "rohstoffexpor" (Rohstoffexporte)
+ * → ["rohstoff", "expor"]. The longest known head wins: German compounds are right-headed.
+ */
+export function splitCompound(term: string, analyzer: Analyzer, vocabulary: Vocabulary): [string, string] | undefined {
+  for (let i = MIN_PART; i <= term.length - MIN_PART; i++) {
+    const head = term.slice(i);
+    if (vocabulary.documentFrequency(head) === 0) continue;
+    const modifier = term.slice(0, i);
+    for (const link of LINKS) {
+      if (link !== '' && !modifier.endsWith(link)) continue;
+      const base = modifier.slice(0, modifier.length - link.length);
+      if (base.length < MIN_PART) continue;
+      const stem = analyzer.term(base);
+      if (stem !== null && vocabulary.documentFrequency(stem) > 0) return [stem, head];
+    }
+  }
+  return undefined;
+}
+
+/** Question → concepts, each expanded against the corpus vocabulary and the bridges. */
+export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: Bridges, documents: number, question: string, options: QueryPlanOptions): QueryPlan {
+  const tokens = tokenizeWords(question);
+  const english = isEnglish(tokens.map((t) => t.surface));
+  // German capitalizes nouns: in a question written with capitals, a lowercase word after
+  // the first is a verb or an adjective, the frame rather than the topic.
+  const cased = !english && tokens.some((t, i) => i > 0 && CAPITALIZED.test(t.surface) && !HAS_DIGIT.test(t.surface));
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const add = (term: string) => {
+  const idf = (df: number) => Math.log(1 + documents / (1 + df)) ** options.idfPower;
+  const add = (term: string, surface: string, position: number) => {
     if (seen.has(term)) return;
     seen.add(term);
     const df = vocabulary.documentFrequency(term);
@@ -59,9 +126,13 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, documents:
     const rare = df <= Math.max(options.maxExpandedDocFreq, documents * options.maxExpandedDocShare);
     // Numbers and codes ("2024", "R1") are exact: 2024 is not a typo of 2025.
     const literal = HAS_DIGIT.test(term);
+    const frame = isFrameWord(surface);
+    let weight = idf(df);
+    if (frame) weight *= options.frameWeight;
+    else if (cased && position > 0 && !CAPITALIZED.test(surface) && !literal) weight *= options.lowercaseWeight;
     concepts.push({
       term,
-      weight: Math.log(1 + documents / (1 + df)) ** options.idfPower,
+      weight,
       // Prefixes widen the search for rare words; a common word has recall enough, and its
       // prefix ranges are large ("gross" → hundreds of terms) and slow.
       prefix: !literal && term.length >= options.minPrefixLength && rare,
@@ -72,18 +143,23 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, documents:
       compounds: literal || term.length < options.minCompoundHeadLength || !rare ? [] : vocabulary.compoundsEndingWith(term, 3, options.maxCompounds),
       stem: !literal && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
       related: literal ? [] : relatedForms(term),
+      alternatives: [],
+      surface,
+      english: englishBase(normalizeWord(surface)),
+      frame,
     });
   };
-  for (const word of tokenizeWords(question)) {
+  tokens.forEach((word, position) => {
     const whole = analyzer.term(word.surface);
     // A hyphenated word is asked for by its parts: "Open-Source-Modelle" should find
     // "chinesische Modelle … Open-Source-Szene", not only the same hyphenated whole.
-    if (whole !== null && word.parts.length === 0) add(whole);
+    if (whole !== null && word.parts.length === 0) add(whole, word.surface, position);
     for (const part of word.parts) {
       const term = analyzer.term(part.surface);
-      if (term !== null) add(term);
+      if (term !== null) add(term, part.surface, position);
     }
-  }
+  });
+
   // Two question words may be one compound in the corpus: "Kurs der Aktien" → "Aktienkurs".
   for (let i = 0; i + 1 < concepts.length; i++) {
     const a = concepts[i] as Concept;
@@ -96,5 +172,53 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, documents:
       }
     }
   }
-  return concepts;
+
+  addBridges(concepts, english, analyzer, vocabulary, bridges, options);
+  // A word the corpus lacks weighs what its bridges weigh: an unknown English word is not
+  // rarer than its German translation, and off-topic words without bridges keep the
+  // highest weight, so that a passage sharing only the question's common words fails.
+  for (const concept of concepts) {
+    if (vocabulary.documentFrequency(concept.term) > 0 || concept.alternatives.length === 0) continue;
+    let df = 0;
+    for (const alternative of concept.alternatives) df = Math.max(df, Math.min(...alternative.terms.map((t) => vocabulary.documentFrequency(t))));
+    concept.weight = idf(df) * (concept.frame ? options.frameWeight : 1);
+  }
+  return { concepts, english };
+}
+
+function addBridges(concepts: readonly Concept[], english: boolean, analyzer: Analyzer, vocabulary: Vocabulary, bridges: Bridges, options: QueryPlanOptions): void {
+  const push = (concept: Concept, phrases: readonly Phrase[], weight: number, via: BridgeKind) => {
+    for (const terms of phrases) {
+      if (terms.length === 1 && terms[0] === concept.term) continue;
+      if (concept.alternatives.some((a) => a.terms.join(' ') === terms.join(' '))) continue;
+      concept.alternatives.push({ terms, weight, via });
+    }
+  };
+  for (let i = 0; i < concepts.length; i++) {
+    const concept = concepts[i] as Concept;
+    const next = concepts[i + 1];
+    const known = vocabulary.documentFrequency(concept.term) > 0;
+    // English: the dictionary for every word of an English question, and for any word the
+    // corpus lacks (keywords in English: "rare earth export"). Two-word phrases first.
+    if (english || !known) {
+      if (next !== undefined) {
+        const phrase = bridges.translations(`${concept.english} ${next.english}`);
+        push(concept, phrase, options.translationWeight, 'translation');
+        push(next, phrase, options.translationWeight, 'translation');
+      }
+      push(concept, bridges.translations(concept.english), options.translationWeight, 'translation');
+    }
+    if (!english) {
+      if (next !== undefined) {
+        const phrase = bridges.synonyms(`${concept.term} ${next.term}`);
+        push(concept, phrase, options.synonymWeight, 'synonym');
+        push(next, phrase, options.synonymWeight, 'synonym');
+      }
+      push(concept, bridges.synonyms(concept.term), options.synonymWeight, 'synonym');
+      if (!known && !HAS_DIGIT.test(concept.term)) {
+        const parts = splitCompound(concept.term, analyzer, vocabulary);
+        if (parts !== undefined) push(concept, [parts], options.splitWeight, 'split');
+      }
+    }
+  }
 }

@@ -12,8 +12,13 @@ export interface Passage {
   readonly file: string;
   readonly title: string;
   readonly heading: string | undefined;
-  /** 1-based paragraph number within the article. */
+  /** 1-based paragraph number within the article; 0 for the byline. */
   readonly paragraph: number;
+  /**
+   * `byline`: the article's title, author and date, for questions about the article itself
+   * ("Wer hat … geschrieben?"); absent for a paragraph.
+   */
+  readonly kind?: 'byline';
   readonly text: string;
   readonly score: number;
   /** The words of `text` that matched the question, as they are written there. */

@@ -1,0 +1,30 @@
+/**
+ * The frame of a question: interrogatives, common verbs and fillers that say how something is
+ * asked, not what about ("Warum verlassen IT-Experten Russland und wohin gehen sie?"). They
+ * still count, but little: a passage that shares "gehen" and "Experte" must not beat one about
+ * IT experts leaving Russia. Written as people type them; compared after folding.
+ */
+import { normalizeWord } from './analysis/normalize.js';
+
+const GERMAN = `
+wer wen wem wessen wie was wann wo wohin woher warum wieso weshalb weswegen welche welcher welches welchen welchem
+wieviel wieviele viele vielen genau eigentlich etwa laut denn bitte mal aktuell gerade schon bereits derzeit heute
+gibt geben gab gegeben geht gehen ging gegangen macht machen machte gemacht sagt sagen sagte gesagt sagten kommt kommen kam
+sieht sehen sah gesehen steht stehen stand stehen liegt liegen lag lässt lassen ließ hält halten hielt bringt bringen brachte
+nimmt nehmen nahm findet finden fand bekommt bekommen bekam heißt heißen hieß tun tut getan passiert passieren passierte
+meint meinen meinte denkt denken dachte erklärt erklären erklärte beschreibt beschreiben nennt nennen nannte genannt
+zeigt zeigen zeigte gilt gelten galt wirklich überhaupt eigentlich jemand irgendwie ungefähr
+`;
+
+const ENGLISH = `
+what who whom whose which when where why how much many does did do say says said tell tells told get gets got make makes made
+go goes going went happen happens happened according really still also mean means meant think thinks give gives gave given
+show shows showed call called name named exactly actually roughly approximately
+`;
+
+const FRAME = new Set([...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(Boolean).map(normalizeWord));
+
+/** Whether a word (as typed) is frame rather than topic. */
+export function isFrameWord(word: string): boolean {
+  return FRAME.has(normalizeWord(word));
+}
