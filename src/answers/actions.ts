@@ -12,6 +12,7 @@ export function runAction(engine: Engine, action: Action, limit: number, locale:
     case 'publish':
       return ask(engine, { question: action.question, offset: action.offset, private: false, limit }, locale);
     case 'cite':
-      return source(engine, { article: action.file, paragraph: action.paragraph }, locale);
+      // Paragraph 0 is the byline passage: citing it cites the article.
+      return source(engine, action.paragraph > 0 ? { article: action.file, paragraph: action.paragraph } : { article: action.file }, locale);
   }
 }

@@ -61,7 +61,8 @@ export function cleanQuestion(text: string): string {
 
 function passageSection(passage: Passage, rank: number, locale: Locale): Section {
   const cut = excerpt(passage, EXCERPT_CHARS);
-  const where = messages(locale).paragraphOf(passage.file, passage.paragraph);
+  const t = messages(locale);
+  const where = passage.kind === 'byline' ? t.bylineOf(passage.file) : t.paragraphOf(passage.file, passage.paragraph);
   return {
     title: `${rank}. ${passage.title}`,
     source: passage.heading === undefined ? where : `${where} · ${passage.heading}`,

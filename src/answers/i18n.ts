@@ -14,6 +14,8 @@ export interface Messages {
   readonly askTitle: (question: string) => string;
   readonly askFooter: (first: number, last: number, total: number) => string;
   readonly paragraphOf: (file: string, paragraph: number) => string;
+  /** Where a byline passage (title, author, date) comes from. */
+  readonly bylineOf: (file: string) => string;
   readonly moreResults: string;
   readonly cite: (n: number) => string;
   readonly publish: string;
@@ -60,6 +62,7 @@ const de: Messages = {
   askTitle: (q) => `Frage: ${q}`,
   askFooter: (first, last, total) => (first === last ? `Treffer ${first} von ${total}` : `Treffer ${first}–${last} von ${total}`),
   paragraphOf: (file, n) => `${file} · Absatz ${n}`,
+  bylineOf: (file) => `${file} · Titel, Autor, Datum`,
   moreResults: 'Weitere Treffer',
   cite: (n) => `Zitieren ${n}`,
   publish: 'Im Kanal posten',
@@ -111,6 +114,7 @@ const en: Messages = {
   askTitle: (q) => `Question: ${q}`,
   askFooter: (first, last, total) => (first === last ? `Result ${first} of ${total}` : `Results ${first}–${last} of ${total}`),
   paragraphOf: (file, n) => `${file} · paragraph ${n}`,
+  bylineOf: (file) => `${file} · title, author, date`,
   moreResults: 'More results',
   cite: (n) => `Cite ${n}`,
   publish: 'Post in channel',

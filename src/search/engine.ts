@@ -8,7 +8,7 @@ import { highlight } from './highlight.js';
 import { buildBridges, NO_BRIDGES } from './lexicon/bridges.js';
 import type { LexiconSource } from './lexicon/load.js';
 import { planQuery, type Concept } from './query.js';
-import type { Answer, Engine, EngineStats, Passage, SearchOptions as QuestionOptions } from './types.js';
+import type { Answer, AnswerSignals, Engine, EngineStats, Passage, SearchOptions as QuestionOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface EngineOptions {
@@ -70,8 +70,12 @@ export interface EngineOptions {
   readonly lowercaseWeight?: number;
   /** The best passage must cover this share of the question's weight, or the engine abstains. */
   readonly answerCoverage?: number;
-  /** …and this share through the question's own words, not only through bridges. */
-  readonly answerExactCoverage?: number;
+  /** Abstain when words the corpus has nothing for weigh more than this share of the question… */
+  readonly maxUnknownShare?: number;
+  /** …unless the best passage matches this share of the question's weight as typed. */
+  readonly trustedExactCoverage?: number;
+  /** A German question must match this share of its weight as typed, not only through synonyms. */
+  readonly minGermanExactCoverage?: number;
   /** Translations kept per English word, the corpus's most frequent first. */
   readonly maxTranslations?: number;
   /** Synonyms kept per German word, the most specific first. */
@@ -104,8 +108,10 @@ export const defaultEngineOptions = {
   lowercaseWeight: 0.6,
   maxTranslations: 6,
   maxSynonyms: 6,
-  answerCoverage: 0.2,
-  answerExactCoverage: 0,
+  answerCoverage: 0.25,
+  maxUnknownShare: 0.35,
+  trustedExactCoverage: 0.45,
+  minGermanExactCoverage: 0.05,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
 
 /** How much of a question word a match covers, by the way it matched. */
@@ -154,6 +160,8 @@ export interface Ranked {
   readonly coverage: number;
   /** Share of the question's weight it matches through the question's own words. */
   readonly exactCoverage: number;
+  /** How many of the question's content (not frame) words it matches. */
+  readonly content: number;
   readonly terms: Map<string, number>;
 }
 
@@ -368,9 +376,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   const authors = authorIndex(analyzer, corpus.articles);
 
   /** Every paragraph that matches a concept, scored and with its signals. */
-  const rank = (concepts: readonly Concept[]): Ranked[] => {
+  const rank = (concepts: readonly Concept[]): { ranked: Ranked[]; unknownShare: number } => {
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
-    const combined = new Map<number, { score: number; covered: number; exact: number; textual: boolean; terms: Map<string, number> }>();
+    let unknownWeight = 0;
+    const combined = new Map<number, { score: number; covered: number; exact: number; content: number; textual: boolean; terms: Map<string, number> }>();
     for (const concept of concepts) {
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
@@ -393,8 +402,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       for (const alternative of concept.alternatives) {
         collect(matches, concept, lookupPhrase(alternative.terms), alternative.weight, alternative.weight);
       }
+      if (matches.size === 0 && !concept.frame) unknownWeight += concept.weight;
       for (const [id, match] of matches) {
-        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, textual: false, terms: new Map<string, number>() };
+        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, content: 0, textual: false, terms: new Map<string, number>() };
+        if (!concept.frame) entry.content++;
         entry.score += match.score;
         entry.covered += concept.weight * match.covered;
         entry.exact += concept.weight * (direct.get(id) ?? 0);
@@ -410,10 +421,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       if (coverage < opts.minCoverage || !entry.textual) continue;
       // Coverage scales the score: a passage with every word of the question beats one
       // that repeats a single word often.
-      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, coverage, exactCoverage: entry.exact / totalWeight, terms: entry.terms });
+      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, coverage, exactCoverage: entry.exact / totalWeight, content: entry.content, terms: entry.terms });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-    return ranked;
+    return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
   };
 
   const toPassage = ({ id, score, terms }: Ranked): Passage => {
@@ -448,16 +459,26 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const concepts = plan.concepts.filter((c) => !authors.has(c.term) && !(aboutArticle && isMetaWord(c.surface)));
     if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
 
-    const ranked = concepts.length === 0 ? [] : rank(concepts);
-    const answered = byAuthor.length > 0 || decide(ranked, opts).answer;
-    if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match' };
+    const { ranked, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
+    const best = ranked[0];
+    const signals: AnswerSignals = {
+      coverage: best?.coverage ?? 0,
+      exactCoverage: best?.exactCoverage ?? 0,
+      unknownShare,
+      english: plan.english,
+      contentMatched: best?.content ?? 0,
+      contentWords: concepts.filter((c) => !c.frame).length,
+      sameSentence: best === undefined ? 0 : highlight(analyzer, (docs[best.id] as IndexedDoc).paragraph.text, best.terms).sentenceShare,
+    };
+    const answered = byAuthor.length > 0 || decide(signals, opts).answer;
+    if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match', signals };
 
     // The byline first: of the authors named, or of the article the best passage is from.
     const bylineArticles = byAuthor.length > 0 ? byAuthor : aboutArticle && ranked[0] !== undefined ? [(docs[ranked[0].id] as IndexedDoc).article] : [];
     const top = ranked[0]?.score ?? 1;
     const all: (Ranked | Article)[] = [...bylineArticles, ...ranked];
     const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
-    return { query: question, passages, total: all.length, abstained: undefined };
+    return { query: question, passages, total: all.length, abstained: undefined, signals };
   };
 
   return {

@@ -7,6 +7,8 @@ export interface Highlighted {
   /** The matched words as written in the text, in order of first appearance. */
   readonly matched: string[];
   readonly bestSentence: Span;
+  /** Share of the matched terms' weight that the best sentence holds (1: all in one sentence). */
+  readonly sentenceShare: number;
 }
 
 /**
@@ -47,5 +49,7 @@ export function highlight(analyzer: Analyzer, text: string, terms: ReadonlyMap<s
       bestSentence = sentence;
     }
   }
-  return { highlights: spans, matched, bestSentence };
+  let allWeight = 0;
+  for (const term of new Set(hitTerms.map((hit) => hit.term))) allWeight += terms.get(term) ?? 0;
+  return { highlights: spans, matched, bestSentence, sentenceShare: allWeight > 0 ? bestWeight / allWeight : 0 };
 }

@@ -117,7 +117,8 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   const cased = !english && tokens.some((t, i) => i > 0 && CAPITALIZED.test(t.surface) && !HAS_DIGIT.test(t.surface));
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const idf = (df: number) => Math.log(1 + documents / (1 + df)) ** options.idfPower;
+  // A word the corpus lacks weighs like its rarest word, not more: "@everyone Gallium" is about Gallium.
+  const idf = (df: number) => Math.log(1 + documents / (1 + Math.max(1, df))) ** options.idfPower;
   const add = (term: string, surface: string, position: number) => {
     if (seen.has(term)) return;
     seen.add(term);

@@ -50,6 +50,25 @@ export interface Answer {
   readonly total: number;
   /** Set when `passages` is empty on purpose. */
   readonly abstained: AbstainReason | undefined;
+  /** The signals the decision to answer read, for tuning and for `quelle ask --explain`. */
+  readonly signals?: AnswerSignals;
+}
+
+export interface AnswerSignals {
+  /** Share of the question's weight the best passage matches, bridges at their weight. */
+  readonly coverage: number;
+  /** …through the question's own words only. */
+  readonly exactCoverage: number;
+  /** Share of the question's weight in words the corpus has nothing for (no match, no bridge). */
+  readonly unknownShare: number;
+  /** The question was English (its words reach the corpus through the dictionary). */
+  readonly english: boolean;
+  /** Share of the best passage's matched weight that stands in its best sentence. */
+  readonly sameSentence: number;
+  /** Content (not frame) words of the question that the best passage matches… */
+  readonly contentMatched: number;
+  /** …of this many. */
+  readonly contentWords: number;
 }
 
 export interface EngineStats {

@@ -70,7 +70,7 @@ describe('search', () => {
   });
 
   it('abstains on questions the corpus cannot answer', () => {
-    expect(engine.search('Rezept für Apfelstrudel')).toEqual({ query: 'Rezept für Apfelstrudel', passages: [], total: 0, abstained: 'no-match' });
+    expect(engine.search('Rezept für Apfelstrudel')).toEqual({ query: 'Rezept für Apfelstrudel', passages: [], total: 0, abstained: 'no-match', signals: expect.objectContaining({ coverage: 0 }) });
     expect(engine.search('Wie wird das Wetter morgen in Berlin?').abstained).toBe('no-match');
   });
 
