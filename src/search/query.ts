@@ -42,6 +42,8 @@ export interface Concept {
   readonly english: string;
   /** Interrogatives, common verbs: how the question asks, not what about. */
   readonly frame: boolean;
+  /** Written lowercase in a question that capitalizes its nouns: a verb or an adjective. */
+  readonly lowercase: boolean;
 }
 
 export interface QueryPlanOptions {
@@ -128,9 +130,10 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     // Numbers and codes ("2024", "R1") are exact: 2024 is not a typo of 2025.
     const literal = HAS_DIGIT.test(term);
     const frame = isFrameWord(surface);
+    const lowercase = cased && position > 0 && !CAPITALIZED.test(surface) && !literal;
     let weight = idf(df);
     if (frame) weight *= options.frameWeight;
-    else if (cased && position > 0 && !CAPITALIZED.test(surface) && !literal) weight *= options.lowercaseWeight;
+    else if (lowercase) weight *= options.lowercaseWeight;
     concepts.push({
       term,
       weight,
@@ -146,6 +149,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       related: literal ? [] : relatedForms(term),
       alternatives: [],
       surface,
+      lowercase,
       english: englishBase(normalizeWord(surface)),
       frame,
     });
@@ -154,7 +158,8 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     const whole = analyzer.term(word.surface);
     // A hyphenated word is asked for by its parts: "Open-Source-Modelle" should find
     // "chinesische Modelle … Open-Source-Szene", not only the same hyphenated whole.
-    if (whole !== null && word.parts.length === 0) add(whole, word.surface, position);
+    // The whole is asked for too when the corpus writes it so ("IT-Experten": "IT" alone is a stopword).
+    if (whole !== null && (word.parts.length === 0 || vocabulary.documentFrequency(whole) > 0)) add(whole, word.surface, position);
     for (const part of word.parts) {
       const term = analyzer.term(part.surface);
       if (term !== null) add(term, part.surface, position);
@@ -209,7 +214,9 @@ function addBridges(concepts: readonly Concept[], english: boolean, analyzer: An
       }
       push(concept, bridges.translations(concept.english), options.translationWeight, 'translation');
     }
-    if (!english) {
+    // Synonyms are for what the question says, not how it asks: a thesaurus knows many senses
+    // of a frame verb ("gehen" → "Thema", "Handel").
+    if (!english && !concept.frame) {
       if (next !== undefined) {
         const phrase = bridges.synonyms(`${concept.term} ${next.term}`);
         push(concept, phrase, options.synonymWeight, 'synonym');

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { prepareCorpora, type PreparedCorpora } from '../../bench/corpora.js';
+import { isOffTopic, loadEvalQuestions, QUESTION_KINDS, type EvalQuestion } from '../../bench/eval-questions.js';
+import { firstRelevantRank, quality } from '../../bench/metrics.js';
+import { build } from '../../src/search/build.js';
+import type { Engine } from '../../src/search/types.js';
+
+const QUESTIONS = path.resolve('eval', 'questions.json');
+const MANPAGES = path.resolve('..', 'shared', 'corpora', 'manpages-de.tar.gz');
+
+/**
+ * Floors a little under what `npm run eval` measures on the test half today (seeds: hit@1 0.51,
+ * hit@3 0.65, English hit@3 0.74, off-topic abstained 69 %; with manpages-de: 0.54, 0.67, 0.74,
+ * 25 %), so that quality cannot silently regress. Raise them when the engine improves.
+ */
+const FLOORS = {
+  seeds: { hit1: 0.47, hit3: 0.6, englishHit3: 0.68, abstained: 0.6 },
+  full: { hit1: 0.5, hit3: 0.62, englishHit3: 0.68, abstained: 0.2 },
+} as const;
+
+/** The minimum count of each kind the question set must hold (issue 9). */
+const MIN_PER_KIND: Record<(typeof QUESTION_KINDS)[number], number> = { paraphrase: 50, number: 20, english: 30, casual: 20, meta: 10, offtopic: 30 };
+
+describe('the eval question set', () => {
+  it('holds every kind in its minimum count, each split into a tune and a test half', async () => {
+    const questions = await loadEvalQuestions(QUESTIONS);
+    expect(questions.length).toBeGreaterThanOrEqual(160);
+    for (const kind of QUESTION_KINDS) {
+      const ofKind = questions.filter((q) => q.kind === kind);
+      expect(ofKind.length, kind).toBeGreaterThanOrEqual(MIN_PER_KIND[kind]);
+      expect(ofKind.filter((q) => q.split === 'tune').length, kind).toBeGreaterThan(0);
+      expect(ofKind.filter((q) => q.split === 'test').length, kind).toBeGreaterThan(0);
+    }
+    expect(questions.every((q) => q.split !== undefined)).toBe(true);
+    const english = questions.filter((q) => q.kind === 'english');
+    expect(english.filter((q) => q.sharesName === false).length * 2).toBeGreaterThanOrEqual(english.length);
+    const offTopic = questions.filter(isOffTopic);
+    expect(offTopic.filter((q) => q.sharesWord === true).length * 2).toBeGreaterThanOrEqual(offTopic.length);
+  });
+
+  it('quotes every expected passage exactly from its article file', async () => {
+    const questions = await loadEvalQuestions(QUESTIONS);
+    for (const q of questions.filter((question) => !isOffTopic(question))) {
+      const text = (await readFile(path.join('seeds', q.file as string), 'utf8')).normalize('NFC');
+      // Each phrase lies within one line: one paragraph (or byline) of the article.
+      const lines = text.split('\n');
+      for (const phrase of q.expect) expect(lines.some((line) => line.includes(phrase)), `${q.id}: "${phrase}"`).toBe(true);
+    }
+  });
+});
+
+/** hit@1, hit@3 and off-topic abstention of the test half: the figures README quotes. */
+async function measure(engine: Engine, questions: readonly EvalQuestion[]) {
+  const answerable = questions.filter((q) => !isOffTopic(q));
+  const offTopic = questions.filter(isOffTopic);
+  const ranks = answerable.map((q) => firstRelevantRank(engine.search(q.q, { limit: 5 }).passages.map((p) => p.text), q.expect));
+  const english = answerable.filter((q) => q.kind === 'english');
+  const englishRanks = english.map((q) => ranks[answerable.indexOf(q)]);
+  const abstained = offTopic.filter((q) => engine.search(q.q).passages.length === 0).length / offTopic.length;
+  return { ...quality(ranks), english: quality(englishRanks), abstained };
+}
+
+describe('answer quality on the test half (floors)', () => {
+  it('on the seeds', async () => {
+    const questions = (await loadEvalQuestions(QUESTIONS)).filter((q) => q.split === 'test');
+    const figures = await measure(await build('seeds'), questions);
+    console.log(`eval test half, seeds: hit@1 ${figures.hit1.toFixed(2)}, hit@3 ${figures.hit3.toFixed(2)}, English hit@3 ${figures.english.hit3.toFixed(2)}, off-topic abstained ${(figures.abstained * 100).toFixed(0)} %`);
+    expect(figures.hit1).toBeGreaterThanOrEqual(FLOORS.seeds.hit1);
+    expect(figures.hit3).toBeGreaterThanOrEqual(FLOORS.seeds.hit3);
+    expect(figures.english.hit3).toBeGreaterThanOrEqual(FLOORS.seeds.englishHit3);
+    expect(figures.abstained).toBeGreaterThanOrEqual(FLOORS.seeds.abstained);
+  });
+
+  let corpora: PreparedCorpora | undefined;
+  afterAll(async () => corpora?.cleanup());
+  it.skipIf(!existsSync(MANPAGES))('with ~37k distractor paragraphs (manpages-de)', async () => {
+    corpora = await prepareCorpora({ seedsDir: 'seeds', manpagesArchive: MANPAGES, scaling: false });
+    if (corpora.full === undefined) throw new Error(corpora.manpagesSkipped);
+    const questions = (await loadEvalQuestions(QUESTIONS)).filter((q) => q.split === 'test');
+    const figures = await measure(await build(corpora.full.dir), questions);
+    console.log(`eval test half, seeds + manpages-de: hit@1 ${figures.hit1.toFixed(2)}, hit@3 ${figures.hit3.toFixed(2)}, English hit@3 ${figures.english.hit3.toFixed(2)}, off-topic abstained ${(figures.abstained * 100).toFixed(0)} %`);
+    expect(figures.hit1).toBeGreaterThanOrEqual(FLOORS.full.hit1);
+    expect(figures.hit3).toBeGreaterThanOrEqual(FLOORS.full.hit3);
+    expect(figures.english.hit3).toBeGreaterThanOrEqual(FLOORS.full.englishHit3);
+    expect(figures.abstained).toBeGreaterThanOrEqual(FLOORS.full.abstained);
+  }, 180_000);
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/search/abstain.js';
+import { defaultEngineOptions } from '../../src/search/engine.js';
+import type { AnswerSignals } from '../../src/search/types.js';
+
+const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, sameSentence: 1, contentMatched: 2, contentWords: 2 };
+
+describe('decide', () => {
+  it('answers when the best passage covers the question', () => {
+    expect(decide(answered, defaultEngineOptions)).toEqual({ answer: true, reason: 'answer' });
+  });
+
+  it('abstains when nothing matched or too little of the question', () => {
+    expect(decide({ ...answered, coverage: 0 }, defaultEngineOptions).reason).toBe('nothing-matched');
+    expect(decide({ ...answered, coverage: 0.1 }, defaultEngineOptions).reason).toBe('low-coverage');
+  });
+
+  it('abstains when the question hinges on words the corpus knows nothing of, unless much matched as typed', () => {
+    // "Wann wurde Tesla gegründet?"
+    expect(decide({ ...answered, coverage: 0.5, exactCoverage: 0.4, unknownShare: 0.5 }, defaultEngineOptions).reason).toBe('unknown-words');
+    // "Gallium Germanium Exportbeschränkungen"
+    expect(decide({ ...answered, coverage: 0.67, exactCoverage: 0.67, unknownShare: 0.33 }, defaultEngineOptions).answer).toBe(true);
+    expect(decide({ ...answered, coverage: 0.5, exactCoverage: 0.5, unknownShare: 0.5 }, defaultEngineOptions).answer).toBe(true);
+  });
+
+  it('does not answer a German question through synonyms alone, but an English one through the dictionary', () => {
+    expect(decide({ ...answered, exactCoverage: 0 }, defaultEngineOptions).reason).toBe('bridges-only');
+    expect(decide({ ...answered, exactCoverage: 0, english: true }, defaultEngineOptions).answer).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildBridges } from '../../../src/search/lexicon/bridges.js';
+import { loadLexicons } from '../../../src/search/lexicon/load.js';
+
+const OPTIONS = { maxTranslations: 3, maxSynonyms: 3 };
+
+// Inline fixtures in the committed format: terms as the analyzer makes them.
+const SOURCE = {
+  english: ['import\teinfuhr\timpor\tfehlt', 'rare earth\tselt erd\tseltenerd', 'chip\tkartoffelchip\tchip'].join('\n'),
+  synonyms: ['einfuhr\timpor', 'eu\teuropaisch unio', 'anfang\teinfuhr\tstar\tbegin\teroff\tlancier'].join('\n'),
+};
+const CORPUS_DF: Record<string, number> = { impor: 5, einfuhr: 1, selt: 2, erd: 3, chip: 4, europaisch: 2, unio: 2, star: 9 };
+const df = (term: string) => CORPUS_DF[term] ?? 0;
+
+describe('buildBridges', () => {
+  const bridges = buildBridges(SOURCE, df, OPTIONS);
+
+  it('keeps only German phrases the corpus has, most frequent first', () => {
+    expect(bridges.translations('import')).toEqual([['impor'], ['einfuhr']]);
+    expect(bridges.translations('chip')).toEqual([['chip']]);
+  });
+
+  it('translates two-word English phrases to phrases whose every term the corpus has', () => {
+    expect(bridges.translations('rare earth')).toEqual([['selt', 'erd']]);
+  });
+
+  it('maps synonyms and abbreviations both ways, the most specific set first', () => {
+    expect(bridges.synonyms('eu')).toEqual([['europaisch', 'unio']]);
+    expect(bridges.synonyms('einfuhr')[0]).toEqual(['impor']);
+    // A word the corpus lacks still reaches the members it has.
+    expect(bridges.synonyms('lancier')).toEqual([['einfuhr'], ['star']]);
+  });
+
+  it('answers nothing for unknown keys', () => {
+    expect(bridges.translations('banana')).toEqual([]);
+    expect(bridges.synonyms('kasekuch')).toEqual([]);
+  });
+});
+
+describe('the committed lexicons', () => {
+  it('load, and bridge real words', async () => {
+    const source = await loadLexicons();
+    const real = buildBridges(source, (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), { maxTranslations: 6, maxSynonyms: 6 });
+    expect(real.translations('import').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['einfuhr', 'impor']));
+    expect(real.translations('debt').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['schuld', 'verschuldung']));
+    expect(real.synonyms('einfuhr').map((p) => p.join(' '))).toContain('impor');
+  });
+
+  it('refuses a directory without them, naming the file', async () => {
+    await expect(loadLexicons('/nonexistent-quelle-lexicons')).rejects.toThrow(/en-de\.tsv\.gz|de-synonyms\.tsv\.gz/);
+  });
+});
