@@ -6,7 +6,7 @@ import { findArticles } from './find-articles.js';
 import { asksAboutArticle, authorIndex, bylineText, isMetaWord } from './meta.js';
 import { highlight } from './highlight.js';
 import { buildBridges, NO_BRIDGES } from './lexicon/bridges.js';
-import type { LexiconSource } from './lexicon/load.js';
+import type { Lexicon } from './lexicon/lexicon.js';
 import { planQuery, type Concept } from './query.js';
 import type { Answer, AnswerSignals, Engine, EngineStats, Passage, SearchOptions as QuestionOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
@@ -57,7 +57,7 @@ export interface EngineOptions {
    * The English–German dictionary and German synonyms (see search/lexicon/). Without them the
    * engine matches only the words of the question and their forms.
    */
-  readonly lexicon?: LexiconSource;
+  readonly lexicon?: Lexicon;
   /** Score and coverage weight of a match through a translation of an English word. */
   readonly translationWeight?: number;
   /** …through a synonym or abbreviation ("Einfuhr" for "Import", "EU" for "Europäische Union"). */

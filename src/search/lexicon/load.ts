@@ -4,14 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { LEXICON_FILES, lexiconHeader } from './format.js';
+import { indexLexicon, type Lexicon } from './lexicon.js';
 
-/** The lexicon files as loaded: their text, parsed per corpus by `buildBridges`. */
-export interface LexiconSource {
-  /** `en-de.tsv.gz`, unpacked. */
-  readonly english: string;
-  /** `de-synonyms.tsv.gz`, unpacked. */
-  readonly synonyms: string;
-}
 
 /**
  * `lexicons/` at the project root: the nearest one above this module, which runs as
@@ -27,13 +21,13 @@ export function defaultLexiconDir(): string {
   return path.resolve(fileURLToPath(new URL('../../../lexicons/', import.meta.url)));
 }
 
-const loaded = new Map<string, Promise<LexiconSource>>();
+const loaded = new Map<string, Promise<Lexicon>>();
 
 /**
- * Reads the lexicons of `dir`, once per process: a reload builds new bridges for the new
- * corpus from the same text. Throws when a file is missing or was built for another analyzer.
+ * Reads and indexes the lexicons of `dir`, once per process: every engine, and every reload,
+ * looks words up in the same index. Throws when a file is missing or was built for another analyzer.
  */
-export function loadLexicons(dir: string = defaultLexiconDir()): Promise<LexiconSource> {
+export function loadLexicons(dir: string = defaultLexiconDir()): Promise<Lexicon> {
   const key = path.resolve(dir);
   let promise = loaded.get(key);
   if (promise === undefined) {
@@ -45,9 +39,9 @@ export function loadLexicons(dir: string = defaultLexiconDir()): Promise<Lexicon
   return promise;
 }
 
-async function readBoth(dir: string): Promise<LexiconSource> {
+async function readBoth(dir: string): Promise<Lexicon> {
   const [english, synonyms] = await Promise.all([readLexicon(dir, 'english'), readLexicon(dir, 'synonyms')]);
-  return { english, synonyms };
+  return indexLexicon({ english, synonyms });
 }
 
 async function readLexicon(dir: string, kind: keyof typeof LEXICON_FILES): Promise<string> {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridges } from '../../../src/search/lexicon/bridges.js';
+import { indexLexicon } from '../../../src/search/lexicon/lexicon.js';
 import { loadLexicons } from '../../../src/search/lexicon/load.js';
 
 const OPTIONS = { maxTranslations: 3, maxSynonyms: 3 };
 
 // Inline fixtures in the committed format: terms as the analyzer makes them.
 const SOURCE = {
-  english: ['import\teinfuhr\timpor\tfehlt', 'rare earth\tselt erd\tseltenerd', 'chip\tkartoffelchip\tchip'].join('\n'),
+  english: ['chip\tkartoffelchip\tchip', 'import\teinfuhr\timpor\tfehlt', 'rare earth\tselt erd\tseltenerd'].join('\n'),
   synonyms: ['einfuhr\timpor', 'eu\teuropaisch unio', 'anfang\teinfuhr\tstar\tbegin\teroff\tlancier'].join('\n'),
 };
 const CORPUS_DF: Record<string, number> = { impor: 5, einfuhr: 1, selt: 2, erd: 3, chip: 4, europaisch: 2, unio: 2, star: 9 };
 const df = (term: string) => CORPUS_DF[term] ?? 0;
 
 describe('buildBridges', () => {
-  const bridges = buildBridges(SOURCE, df, OPTIONS);
+  const bridges = buildBridges(indexLexicon(SOURCE), df, OPTIONS);
 
   it('keeps only German phrases the corpus has, most frequent first', () => {
     expect(bridges.translations('import')).toEqual([['impor'], ['einfuhr']]);
@@ -34,6 +35,12 @@ describe('buildBridges', () => {
   it('answers nothing for unknown keys', () => {
     expect(bridges.translations('banana')).toEqual([]);
     expect(bridges.synonyms('kasekuch')).toEqual([]);
+  });
+});
+
+describe('indexLexicon', () => {
+  it('refuses an English lexicon that is not sorted by key', () => {
+    expect(() => indexLexicon({ english: 'import\timpor\nchip\tchip', synonyms: '' })).toThrow('Quelle: the English lexicon is not sorted by key at "chip"; run npm run lexicons');
   });
 });
 
