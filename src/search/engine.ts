@@ -152,6 +152,14 @@ interface DocMatch {
   readonly terms: Map<string, number>;
 }
 
+/** What all concepts of a question matched in one paragraph. */
+interface Combined extends DocMatch {
+  /** Weight matched through the question's own words, before bridges. */
+  exact: number;
+  /** Content (not frame) concepts matched. */
+  content: number;
+}
+
 /** A paragraph that matched, with the signals the decision to answer reads. */
 export interface Ranked {
   readonly id: number;
@@ -379,7 +387,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   const rank = (concepts: readonly Concept[]): { ranked: Ranked[]; unknownShare: number } => {
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     let unknownWeight = 0;
-    const combined = new Map<number, { score: number; covered: number; exact: number; content: number; textual: boolean; terms: Map<string, number> }>();
+    const combined = new Map<number, Combined>();
     for (const concept of concepts) {
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
@@ -427,9 +435,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
   };
 
-  const toPassage = ({ id, score, terms }: Ranked): Passage => {
+  const toPassage = ({ id, score, terms }: Ranked, marked = highlight(analyzer, (docs[id] as IndexedDoc).paragraph.text, terms)): Passage => {
     const { article, paragraph } = docs[id] as IndexedDoc;
-    const marked = highlight(analyzer, paragraph.text, terms);
     return {
       file: article.file,
       title: article.title,
@@ -461,6 +468,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
 
     const { ranked, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
     const best = ranked[0];
+    // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
+    const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).paragraph.text, best.terms);
     const signals: AnswerSignals = {
       coverage: best?.coverage ?? 0,
       exactCoverage: best?.exactCoverage ?? 0,
@@ -468,7 +477,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       english: plan.english,
       contentMatched: best?.content ?? 0,
       contentWords: concepts.filter((c) => !c.frame).length,
-      sameSentence: best === undefined ? 0 : highlight(analyzer, (docs[best.id] as IndexedDoc).paragraph.text, best.terms).sentenceShare,
+      sameSentence: bestMarked?.sentenceShare ?? 0,
     };
     const answered = byAuthor.length > 0 || decide(signals, opts).answer;
     if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match', signals };
@@ -477,7 +486,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const bylineArticles = byAuthor.length > 0 ? byAuthor : aboutArticle && ranked[0] !== undefined ? [(docs[ranked[0].id] as IndexedDoc).article] : [];
     const top = ranked[0]?.score ?? 1;
     const all: (Ranked | Article)[] = [...bylineArticles, ...ranked];
-    const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
+    const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry, entry === best ? bestMarked : undefined) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
     return { query: question, passages, total: all.length, abstained: undefined, signals };
   };
 

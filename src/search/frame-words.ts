@@ -10,10 +10,10 @@ const GERMAN = `
 wer wen wem wessen wie was wann wo wohin woher warum wieso weshalb weswegen welche welcher welches welchen welchem
 wieviel wieviele viele vielen genau eigentlich etwa laut denn bitte mal aktuell gerade schon bereits derzeit heute
 gibt geben gab gegeben geht gehen ging gegangen macht machen machte gemacht sagt sagen sagte gesagt sagten kommt kommen kam
-sieht sehen sah gesehen steht stehen stand stehen liegt liegen lag lässt lassen ließ hält halten hielt bringt bringen brachte
+sieht sehen sah gesehen steht stehen stand liegt liegen lag lässt lassen ließ hält halten hielt bringt bringen brachte
 nimmt nehmen nahm findet finden fand bekommt bekommen bekam heißt heißen hieß tun tut getan passiert passieren passierte
 meint meinen meinte denkt denken dachte erklärt erklären erklärte beschreibt beschreiben nennt nennen nannte genannt
-zeigt zeigen zeigte gilt gelten galt wirklich überhaupt eigentlich jemand irgendwie ungefähr
+zeigt zeigen zeigte gilt gelten galt wirklich überhaupt jemand irgendwie ungefähr
 `;
 
 const ENGLISH = `
