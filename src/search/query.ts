@@ -42,8 +42,6 @@ export interface Concept {
   readonly english: string;
   /** Interrogatives, common verbs: how the question asks, not what about. */
   readonly frame: boolean;
-  /** Written lowercase in a question that capitalizes its nouns: a verb or an adjective. */
-  readonly lowercase: boolean;
 }
 
 export interface QueryPlanOptions {
@@ -149,7 +147,6 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       related: literal ? [] : relatedForms(term),
       alternatives: [],
       surface,
-      lowercase,
       english: englishBase(normalizeWord(surface)),
       frame,
     });
