@@ -25,6 +25,17 @@ export function cleanVariant(variant: string, maxWords: number): string[] | unde
   return words;
 }
 
+const ABBREVIATION = /\/([^/\s]+)\//g;
+
+/**
+ * A variant and the abbreviation it may carry, as variants of their own:
+ * "künstliche Intelligenz {f} /KI/" → "künstliche Intelligenz {f}", "KI".
+ */
+export function splitAbbreviations(variant: string): string[] {
+  const abbreviations = [...variant.matchAll(ABBREVIATION)].map((m) => m[1] as string);
+  return [variant.replace(ABBREVIATION, ' '), ...abbreviations];
+}
+
 /** The pairs of one dictionary line; none for comments and malformed lines. */
 export function parseDingLine(line: string, maxWords = 2): DingPair[] {
   if (line.startsWith('#')) return [];
@@ -36,12 +47,12 @@ export function parseDingLine(line: string, maxWords = 2): DingPair[] {
   const count = germanEntries.length === englishEntries.length ? germanEntries.length : 1;
   const pairs: DingPair[] = [];
   for (let i = 0; i < count; i++) {
-    const german = (germanEntries[i] as string).split('; ').flatMap((v) => {
+    const german = (germanEntries[i] as string).split('; ').flatMap(splitAbbreviations).flatMap((v) => {
       const words = cleanVariant(v, maxWords);
       return words === undefined ? [] : [words.join(' ')];
     });
     if (german.length === 0) continue;
-    for (const variant of (englishEntries[i] as string).split('; ')) {
+    for (const variant of (englishEntries[i] as string).split('; ').flatMap(splitAbbreviations)) {
       const words = cleanVariant(variant, maxWords);
       if (words !== undefined) pairs.push({ english: words, german });
     }

@@ -64,6 +64,8 @@ export interface EngineOptions {
   readonly synonymWeight?: number;
   /** …through the parts of a question compound the corpus lacks ("Rohstoff" + "Exporte"). */
   readonly splitWeight?: number;
+  /** …through the head of a question compound the corpus lacks ("Hirnchips" → "Chips"). */
+  readonly headWeight?: number;
   /** Weight factor of frame words ("warum", "gehen", "sagen"): how a question asks, not what about. */
   readonly frameWeight?: number;
   /** Weight factor of lowercase words (verbs, adjectives) in a German question written with capitals. */
@@ -104,6 +106,7 @@ export const defaultEngineOptions = {
   translationWeight: 0.8,
   synonymWeight: 0.6,
   splitWeight: 0.7,
+  headWeight: 0.5,
   frameWeight: 0.3,
   lowercaseWeight: 0.6,
   maxTranslations: 6,

@@ -57,6 +57,7 @@ export interface QueryPlanOptions {
   readonly translationWeight: number;
   readonly synonymWeight: number;
   readonly splitWeight: number;
+  readonly headWeight: number;
   readonly frameWeight: number;
   readonly lowercaseWeight: number;
 }
@@ -104,6 +105,19 @@ export function splitCompound(term: string, analyzer: Analyzer, vocabulary: Voca
       const stem = analyzer.term(base);
       if (stem !== null && vocabulary.documentFrequency(stem) > 0) return [stem, head];
     }
+  }
+  return undefined;
+}
+
+/**
+ * The head of a compound the corpus lacks: its longest ending that the corpus has as a word
+ * of its own ("hirnchip" → "chip", "wahrungskris" → "kris"). German compounds are
+ * right-headed: a "Hirnchip" is a chip, a "Währungskrise" a crisis.
+ */
+export function compoundHead(term: string, vocabulary: Vocabulary, minHead: number): string | undefined {
+  for (let i = MIN_PART; i <= term.length - minHead; i++) {
+    const head = term.slice(i);
+    if (vocabulary.documentFrequency(head) > 0) return head;
   }
   return undefined;
 }
@@ -163,16 +177,20 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     }
   });
 
-  // Two question words may be one compound in the corpus: "Kurs der Aktien" → "Aktienkurs".
-  for (let i = 0; i + 1 < concepts.length; i++) {
+  // Two question words may be one compound in the corpus: "Kurs der Aktien" → "Aktienkurs",
+  // "die Provinz … ihrer Regierung" → "Provinzregierung".
+  for (let i = 0; i < concepts.length; i++) {
+    for (let j = i + 1; j < concepts.length; j++) {
     const a = concepts[i] as Concept;
-    const b = concepts[i + 1] as Concept;
+    const b = concepts[j] as Concept;
+    if (a.frame || b.frame) continue;
     for (const [modifier, head] of [[a, b], [b, a]] as const) {
       if (modifier.term.length < 3 || head.term.length < 3 || HAS_DIGIT.test(modifier.term + head.term)) continue;
       const joined = vocabulary.compoundsOf(modifier.term, head.term, options.maxCompounds);
       for (const term of joined) {
         for (const concept of [modifier, head]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
       }
+    }
     }
   }
 
@@ -223,6 +241,8 @@ function addBridges(concepts: readonly Concept[], english: boolean, analyzer: An
       if (!known && !HAS_DIGIT.test(concept.term)) {
         const parts = splitCompound(concept.term, analyzer, vocabulary);
         if (parts !== undefined) push(concept, [parts], options.splitWeight, 'split');
+        const head = compoundHead(concept.term, vocabulary, options.minCompoundHeadLength);
+        if (head !== undefined) push(concept, [[head]], options.headWeight, 'split');
       }
     }
   }

@@ -20,6 +20,13 @@ describe('parseDingLine', () => {
     expect(cleanVariant('Aal in Aspik', 2)).toBeUndefined();
   });
 
+  it('takes abbreviations between slashes as variants of their own', () => {
+    expect(parseDingLine('künstliche Intelligenz {f} /KI/ :: artificial intelligence /AI/')).toEqual([
+      { english: ['artificial', 'intelligence'], german: ['künstliche Intelligenz', 'KI'] },
+      { english: ['AI'], german: ['künstliche Intelligenz', 'KI'] },
+    ]);
+  });
+
   it('trusts only the first sub-entry when the sides are not aligned', () => {
     expect(parseDingLine('Einfuhr {f} | Einfuhrrechte {pl} | x :: import | import rights')).toEqual([{ english: ['import'], german: ['Einfuhr'] }]);
   });
