@@ -66,6 +66,10 @@ export interface EngineOptions {
   readonly splitWeight?: number;
   /** …through the head of a question compound the corpus lacks ("Hirnchips" → "Chips"). */
   readonly headWeight?: number;
+  /** A translation or synonym the corpus lacks reaches its compounds when it has this many letters… */
+  readonly minBridgedPartLength?: number;
+  /** …at most this many of them, shortest first. */
+  readonly maxBridgedCompounds?: number;
   /** Weight factor of frame words ("warum", "gehen", "sagen"): how a question asks, not what about. */
   readonly frameWeight?: number;
   /** Weight factor of lowercase words (verbs, adjectives) in a German question written with capitals. */
@@ -107,6 +111,8 @@ export const defaultEngineOptions = {
   synonymWeight: 0.6,
   splitWeight: 0.7,
   headWeight: 0.5,
+  minBridgedPartLength: 5,
+  maxBridgedCompounds: 3,
   frameWeight: 0.3,
   lowercaseWeight: 0.6,
   maxTranslations: 6,
@@ -322,7 +328,20 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     }
   }
   vocabulary.freeze();
-  const bridges = opts.lexicon === undefined ? NO_BRIDGES : buildBridges(opts.lexicon, (term) => vocabulary.documentFrequency(term), opts);
+  const bridges =
+    opts.lexicon === undefined
+      ? NO_BRIDGES
+      : buildBridges(
+          opts.lexicon,
+          {
+            documentFrequency: (term) => vocabulary.documentFrequency(term),
+            // As the head only (a "Handelskrieg" is a "Krieg"; a "Kriegsschiff" is not), and
+            // only words long enough to be a part on their own ("Krieg", not "Rat").
+            compoundsWith: (term) =>
+              term.length < opts.minBridgedPartLength ? [] : vocabulary.compoundsEndingWith(term, 3, opts.maxBridgedCompounds).filter((t) => vocabulary.documentFrequency(t) > 0),
+          },
+          opts,
+        );
   const builtMs = performance.now() - started;
   const stats: EngineStats = {
     corpusDir: corpus.dir,

@@ -17,6 +17,17 @@ export interface Bridges {
 
 export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [] };
 
+/** What the bridges need to know of the corpus. */
+export interface BridgeCorpus {
+  /** Paragraphs that hold the term. */
+  documentFrequency(term: string): number;
+  /**
+   * Compounds of the corpus whose head is a word the corpus lacks ("Krieg" → "Handelskrieg"):
+   * a synonym or translation still reaches the corpus through them.
+   */
+  compoundsWith(term: string): readonly string[];
+}
+
 export interface BridgeOptions {
   /** Translations kept per English key. */
   readonly maxTranslations: number;
@@ -25,36 +36,44 @@ export interface BridgeOptions {
 }
 
 /**
- * Keeps the entries whose German side the corpus has: `documentFrequency` of every term of a
- * phrase above 0. Translations are ranked by how often the corpus uses them (the least
+ * Keeps the entries whose German side the corpus has: every term of a phrase in some
+ * paragraph, or a single word the corpus lacks as the head of its compounds. Translations are ranked by how often the corpus uses them (the least
  * frequent term of a phrase counts), synonyms by how small their synonym set is: "Einfuhr;
  * Import" says more than a set of twelve loosely related verbs. Looked up per question word:
  * a handful of entries, where filtering the whole lexicon per build cost a second.
  */
-export function buildBridges(lexicon: Lexicon, documentFrequency: (term: string) => number, options: BridgeOptions): Bridges {
+export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: BridgeOptions): Bridges {
   const frequency = (phrase: string): number => {
     let min = Infinity;
-    for (const term of phrase.split(' ')) min = Math.min(min, documentFrequency(term));
+    for (const term of phrase.split(' ')) min = Math.min(min, corpus.documentFrequency(term));
     return min;
+  };
+  /** The phrase if the corpus has it; a single word it lacks, as the corpus's compounds of it. */
+  const reach = (phrase: string): { phrase: string; df: number }[] => {
+    const df = frequency(phrase);
+    if (df > 0) return [{ phrase, df }];
+    if (phrase.includes(' ')) return [];
+    return corpus.compoundsWith(phrase).map((compound) => ({ phrase: compound, df: corpus.documentFrequency(compound) }));
   };
 
   return {
     translations(english) {
-      const found: { phrase: string; df: number }[] = [];
-      for (const phrase of lexicon.translations(english)) {
-        const df = frequency(phrase);
-        if (df > 0) found.push({ phrase, df });
+      const found = new Map<string, number>();
+      for (const entry of lexicon.translations(english)) {
+        for (const { phrase, df } of reach(entry)) if (!found.has(phrase)) found.set(phrase, df);
       }
-      found.sort((a, b) => b.df - a.df);
-      return found.slice(0, options.maxTranslations).map((f) => f.phrase.split(' '));
+      return [...found]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, options.maxTranslations)
+        .map(([phrase]) => phrase.split(' '));
     },
     synonyms(term) {
       const scores = new Map<string, number>();
       for (const members of lexicon.synsets(term)) {
         const specificity = 1 / members.length;
         for (const other of members) {
-          if (other === term || frequency(other) === 0) continue;
-          scores.set(other, Math.max(scores.get(other) ?? 0, specificity));
+          if (other === term) continue;
+          for (const { phrase } of reach(other)) if (phrase !== term) scores.set(phrase, Math.max(scores.get(phrase) ?? 0, specificity));
         }
       }
       return [...scores]

@@ -14,7 +14,7 @@ const CORPUS_DF: Record<string, number> = { impor: 5, einfuhr: 1, selt: 2, erd: 
 const df = (term: string) => CORPUS_DF[term] ?? 0;
 
 describe('buildBridges', () => {
-  const bridges = buildBridges(indexLexicon(SOURCE), df, OPTIONS);
+  const bridges = buildBridges(indexLexicon(SOURCE), { documentFrequency: df, compoundsWith: () => [] }, OPTIONS);
 
   it('keeps only German phrases the corpus has, most frequent first', () => {
     expect(bridges.translations('import')).toEqual([['impor'], ['einfuhr']]);
@@ -32,6 +32,16 @@ describe('buildBridges', () => {
     expect(bridges.synonyms('lancier')).toEqual([['einfuhr'], ['star']]);
   });
 
+  it('reaches the corpus through compounds whose head is a word it lacks', () => {
+    const withCompounds = buildBridges(
+      indexLexicon({ english: 'war\tkrieg', synonyms: 'streit\tkrieg\tkonflikt' }),
+      { documentFrequency: (term) => (term === 'handelskrieg' ? 2 : 0), compoundsWith: (term) => (term === 'krieg' ? ['handelskrieg'] : []) },
+      OPTIONS,
+    );
+    expect(withCompounds.synonyms('streit')).toEqual([['handelskrieg']]);
+    expect(withCompounds.translations('war')).toEqual([['handelskrieg']]);
+  });
+
   it('answers nothing for unknown keys', () => {
     expect(bridges.translations('banana')).toEqual([]);
     expect(bridges.synonyms('kasekuch')).toEqual([]);
@@ -47,7 +57,7 @@ describe('indexLexicon', () => {
 describe('the committed lexicons', () => {
   it('load, and bridge real words', async () => {
     const source = await loadLexicons();
-    const real = buildBridges(source, (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), { maxTranslations: 6, maxSynonyms: 6 });
+    const real = buildBridges(source, { documentFrequency: (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), compoundsWith: () => [] }, { maxTranslations: 6, maxSynonyms: 6 });
     expect(real.translations('import').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['einfuhr', 'impor']));
     expect(real.translations('debt').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['schuld', 'verschuldung']));
     expect(real.synonyms('einfuhr').map((p) => p.join(' '))).toContain('impor');
