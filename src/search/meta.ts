@@ -9,19 +9,32 @@ import { normalizeWord } from './analysis/normalize.js';
 import { wordsOf } from './analysis/tokenize.js';
 import type { Article } from '../corpus/types.js';
 
-/** Words that ask about an article rather than its topic; typed forms, compared folded. */
-const META_WORDS = new Set(
-  `artikel artikels text texts beitrag beitrags bericht berichts autor autorin autoren verfasser verfasserin
-   geschrieben schrieb schreibt verfasst titel überschrift headline heading erschienen erschien
-   article articles author authors wrote written writes title headlines piece story`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(normalizeWord),
-);
+const folded = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalizeWord));
 
-/** Whether the question asks about an article (author, title, date) rather than its content. */
+/** Nouns for an article ("der Artikel", "the piece"). */
+const ARTICLE_NOUNS = folded('artikel artikels text texts beitrag beitrags bericht berichts article articles piece story');
+/** Words about who wrote it and when ("geschrieben", "author"). */
+const AUTHORSHIP = folded('autor autorin autoren verfasser verfasserin geschrieben schrieb verfasst erschienen erschien wrote written author authors');
+/** Words about its title. */
+const TITLES = folded('titel überschrift headline headlines title heading');
+/** What asks for a person, a date or a name. */
+const WHO_WHEN = folded('wer wen who whom wann when heißt heisst heißen called named');
+const WHICH = /^(?:welch(?:e|er|es|en|em)|which)$/;
+
+/** Words that ask about an article rather than its topic, removed from the topic search. */
+const META_WORDS = new Set([...ARTICLE_NOUNS, ...AUTHORSHIP, ...TITLES]);
+
+/**
+ * Whether the question asks about an article (author, title, date) rather than its content:
+ * a title word; "wer/wann/who/when" with an article or authorship word ("Wer hat den Artikel
+ * über Musk geschrieben?"); or "welcher Artikel"/"which article". Merely mentioning the author
+ * ("Als was bezeichnet der Autor …?") asks about the content.
+ */
 export function asksAboutArticle(question: string): boolean {
-  return wordsOf(question).some((word) => META_WORDS.has(normalizeWord(word)));
+  const words = wordsOf(question).map(normalizeWord);
+  if (words.some((w) => TITLES.has(w))) return true;
+  if (words.some((w) => WHO_WHEN.has(w)) && words.some((w) => ARTICLE_NOUNS.has(w) || AUTHORSHIP.has(w))) return true;
+  return words.some((w, i) => WHICH.test(w) && ARTICLE_NOUNS.has(words[i + 1] ?? ''));
 }
 
 /** Whether a single typed word is one of the meta words. */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { asksAboutArticle, bylineText, isMetaWord } from '../../src/search/meta.js';
+
+describe('asksAboutArticle', () => {
+  it('recognises questions about authors, titles and dates', () => {
+    for (const question of [
+      'Wer hat den Artikel über Musk geschrieben?',
+      'Who wrote about DeepSeek?',
+      'Wie heißt der Artikel über Zhejiang?',
+      'Welcher Artikel behandelt Chinas digitalen Einfluss?',
+      'Wann erschien der Text von Escobar?',
+      'Titel des Textes über Seltene Erden',
+    ]) {
+      expect(asksAboutArticle(question), question).toBe(true);
+    }
+  });
+
+  it('leaves questions that only mention the author or the article to their content', () => {
+    for (const question of [
+      'Als was bezeichnet der Autor die Technik-Kooperation in Wahrheit?',
+      'Auf welche chinesische Quelle stützt sich der Autor?',
+      'Welche Rolle schreibt die Presseagentur Moskau zu?',
+      'Wann wurde R1 veröffentlicht?',
+    ]) {
+      expect(asksAboutArticle(question), question).toBe(false);
+    }
+  });
+});
+
+describe('bylineText', () => {
+  it('joins title, author and date', () => {
+    const article = { file: 'a.txt', title: 'Titel', titleDerived: false, byline: 'Pepe Escobar', date: '14. November 2025', paragraphs: [] };
+    expect(bylineText(article)).toBe('Titel — Pepe Escobar · 14. November 2025');
+    expect(bylineText({ ...article, byline: undefined, date: undefined })).toBe('Titel');
+  });
+
+  it('knows the words that ask about an article', () => {
+    expect(isMetaWord('Artikel')).toBe(true);
+    expect(isMetaWord('Überschrift')).toBe(true);
+    expect(isMetaWord('Russland')).toBe(false);
+  });
+});
