@@ -70,6 +70,13 @@ export interface EngineOptions {
   readonly minBridgedPartLength?: number;
   /** …at most this many of them, shortest first. */
   readonly maxBridgedCompounds?: number;
+  /**
+   * No translation or synonym to a word in more than this share of paragraphs, or in more
+   * than `maxBridgeDocFreq` of them on a small corpus: a bridge to a common word tells little
+   * and its lookup costs most.
+   */
+  readonly maxBridgeDocShare?: number;
+  readonly maxBridgeDocFreq?: number;
   /** Weight factor of frame words ("warum", "gehen", "sagen"): how a question asks, not what about. */
   readonly frameWeight?: number;
   /** Weight factor of lowercase words (verbs, adjectives) in a German question written with capitals. */
@@ -112,6 +119,8 @@ export const defaultEngineOptions = {
   splitWeight: 0.7,
   headWeight: 0.5,
   minBridgedPartLength: 5,
+  maxBridgeDocShare: 0.01,
+  maxBridgeDocFreq: 20,
   maxBridgedCompounds: 3,
   frameWeight: 0.3,
   lowercaseWeight: 0.6,
@@ -340,7 +349,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
             compoundsWith: (term) =>
               term.length < opts.minBridgedPartLength ? [] : vocabulary.compoundsEndingWith(term, 3, opts.maxBridgedCompounds).filter((t) => vocabulary.documentFrequency(t) > 0),
           },
-          opts,
+          { ...opts, maxBridgeDocFreq: Math.max(opts.maxBridgeDocFreq, docs.length * opts.maxBridgeDocShare) },
         );
   const builtMs = performance.now() - started;
   const stats: EngineStats = {
@@ -354,8 +363,24 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   };
   const byFile = new Map(corpus.articles.map((article) => [article.file, article]));
 
+  /**
+   * Lookups of the question being answered: a word can stand in several concepts and bridges
+   * ("Kurs" as a word, a synonym and a translation), and a lookup of a common word is the
+   * costly part of a question. Set by `search` for its duration (searches are synchronous).
+   */
+  let questionLookups: Map<string, Hit[]> | undefined;
+
   /** Paragraphs matching a term in their text, heading or title; scores of the fields add up. */
   const lookup = (term: string, options: { prefix?: boolean; fuzzy?: number } = {}): Hit[] => {
+    const key = `${term}\u0000${options.prefix === true ? 'p' : ''}${options.fuzzy ?? 0}`;
+    const known = questionLookups?.get(key);
+    if (known !== undefined) return known;
+    const found = lookupIndexes(term, options);
+    questionLookups?.set(key, found);
+    return found;
+  };
+
+  const lookupIndexes = (term: string, options: { prefix?: boolean; fuzzy?: number }): Hit[] => {
     const hits = new Map<number, Hit>();
     for (const [id, result] of rawSearch(index, term, options)) {
       hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true });
@@ -478,6 +503,15 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   };
 
   const search = (question: string, searchOptions: QuestionOptions = {}): Answer => {
+    questionLookups = new Map();
+    try {
+      return answer(question, searchOptions);
+    } finally {
+      questionLookups = undefined;
+    }
+  };
+
+  const answer = (question: string, searchOptions: QuestionOptions): Answer => {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(searchOptions.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
     const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, opts);

@@ -19,7 +19,7 @@ zeigt zeigen zeigte gilt gelten galt wirklich √ºberhaupt jemand irgendwie ungef√
 const ENGLISH = `
 what who whom whose which when where why how much many does did do say says said tell tells told get gets got make makes made
 go goes going went happen happens happened according really still also mean means meant think thinks give gives gave given
-show shows showed call called name named exactly actually roughly approximately
+show shows showed call called name named exactly actually roughly approximately far often soon
 `;
 
 const FRAME = new Set([...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(Boolean).map(normalizeWord));

@@ -27,7 +27,7 @@ export interface Concept {
   /** Search `term` as a prefix too ("Vasallen" → "Vasallenstaat"). */
   readonly prefix: boolean;
   /** Maximum edits for typos, 0 for none ("Deepsek" → "DeepSeek"). */
-  readonly fuzzy: number;
+  fuzzy: number;
   /** Compounds of the corpus with this word as their head ("Invasion" → "Großinvasion"). */
   readonly compounds: readonly string[];
   /** A shortened stem searched as a prefix, for long words the corpus lacks ("Militärtechnik" → "Militärtechnologie"). */
@@ -143,6 +143,10 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     const literal = HAS_DIGIT.test(term);
     const frame = isFrameWord(surface);
     const lowercase = cased && position > 0 && !CAPITALIZED.test(surface) && !literal;
+    // German word formation is for German words: in an English question, "rich" is not the
+    // head of "Bericht". English words are matched as typed, as the first part of a compound
+    // (loanwords: "exports" → "Exportkontrollen"), and translated.
+    const formed = !literal && !english;
     let weight = idf(df);
     if (frame) weight *= options.frameWeight;
     else if (lowercase) weight *= options.lowercaseWeight;
@@ -156,9 +160,9 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       fuzzy: literal || known ? 0 : term.length >= options.minTwoEditLength ? 2 : term.length >= options.minFuzzyLength ? 1 : 0,
       // Compounds, like prefixes, widen the search for rare words only: "Fehler" needs no
       // "Tippfehler", but "Invasion" needs "Großinvasion" when the corpus has no "Invasion".
-      compounds: literal || term.length < options.minCompoundHeadLength || !rare ? [] : vocabulary.compoundsEndingWith(term, 3, options.maxCompounds),
-      stem: !literal && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
-      related: literal ? [] : relatedForms(term),
+      compounds: !formed || term.length < options.minCompoundHeadLength || !rare ? [] : vocabulary.compoundsEndingWith(term, 3, options.maxCompounds),
+      stem: formed && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
+      related: formed ? relatedForms(term) : [],
       alternatives: [],
       surface,
       english: englishBase(normalizeWord(surface)),
@@ -179,19 +183,8 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
 
   // Two question words may be one compound in the corpus: "Kurs der Aktien" → "Aktienkurs",
   // "die Provinz … ihrer Regierung" → "Provinzregierung".
-  for (let i = 0; i < concepts.length; i++) {
-    for (let j = i + 1; j < concepts.length; j++) {
-    const a = concepts[i] as Concept;
-    const b = concepts[j] as Concept;
-    if (a.frame || b.frame) continue;
-    for (const [modifier, head] of [[a, b], [b, a]] as const) {
-      if (modifier.term.length < 3 || head.term.length < 3 || HAS_DIGIT.test(modifier.term + head.term)) continue;
-      const joined = vocabulary.compoundsOf(modifier.term, head.term, options.maxCompounds);
-      for (const term of joined) {
-        for (const concept of [modifier, head]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
-      }
-    }
-    }
+  for (let i = 0; i < concepts.length && !english; i++) {
+    for (let j = i + 1; j < concepts.length; j++) joinCompounds(concepts[i] as Concept, concepts[j] as Concept, vocabulary, options.maxCompounds);
   }
 
   addBridges(concepts, english, analyzer, vocabulary, bridges, options);
@@ -203,8 +196,22 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     let df = 0;
     for (const alternative of concept.alternatives) df = Math.max(df, Math.min(...alternative.terms.map((t) => vocabulary.documentFrequency(t))));
     concept.weight = idf(df) * (concept.frame ? options.frameWeight : 1);
+    // A word the dictionary or the thesaurus knows is no typo; typo search is the costly
+    // lookup ("shipments" with two edits walks much of the index).
+    concept.fuzzy = 0;
   }
   return { concepts, english };
+}
+
+/** Adds the corpus compounds made of two question words to both ("aktie" + "kur" → "aktienkur"). */
+function joinCompounds(a: Concept, b: Concept, vocabulary: Vocabulary, limit: number): void {
+  if (a.frame || b.frame) return;
+  for (const [modifier, head] of [[a, b], [b, a]] as const) {
+    if (modifier.term.length < 3 || head.term.length < 3 || HAS_DIGIT.test(modifier.term + head.term)) continue;
+    for (const term of vocabulary.compoundsOf(modifier.term, head.term, limit)) {
+      for (const concept of [modifier, head]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
+    }
+  }
 }
 
 function addBridges(concepts: readonly Concept[], english: boolean, analyzer: Analyzer, vocabulary: Vocabulary, bridges: Bridges, options: QueryPlanOptions): void {

@@ -33,6 +33,11 @@ export interface BridgeOptions {
   readonly maxTranslations: number;
   /** Synonyms kept per German key. */
   readonly maxSynonyms: number;
+  /**
+   * No bridge to a word in more than this many paragraphs: "drop" → "Fall" (5,000 man-page
+   * paragraphs say "im Fall") tells nothing and costs most of a question's time.
+   */
+  readonly maxBridgeDocFreq: number;
 }
 
 /**
@@ -43,9 +48,14 @@ export interface BridgeOptions {
  * a handful of entries, where filtering the whole lexicon per build cost a second.
  */
 export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: BridgeOptions): Bridges {
+  /** The paragraphs of the phrase's rarest term; 0 when the corpus lacks a term or one is too common to bridge to. */
   const frequency = (phrase: string): number => {
     let min = Infinity;
-    for (const term of phrase.split(' ')) min = Math.min(min, corpus.documentFrequency(term));
+    for (const term of phrase.split(' ')) {
+      const df = corpus.documentFrequency(term);
+      if (df > options.maxBridgeDocFreq) return 0;
+      min = Math.min(min, df);
+    }
     return min;
   };
   /** The phrase if the corpus has it; a single word it lacks, as the corpus's compounds of it. */
@@ -53,7 +63,11 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
     const df = frequency(phrase);
     if (df > 0) return [{ phrase, df }];
     if (phrase.includes(' ')) return [];
-    return corpus.compoundsWith(phrase).map((compound) => ({ phrase: compound, df: corpus.documentFrequency(compound) }));
+    if (corpus.documentFrequency(phrase) > 0) return [];
+    return corpus.compoundsWith(phrase).flatMap((compound) => {
+      const compoundDf = frequency(compound);
+      return compoundDf > 0 ? [{ phrase: compound, df: compoundDf }] : [];
+    });
   };
 
   return {

@@ -3,7 +3,7 @@ import { buildBridges } from '../../../src/search/lexicon/bridges.js';
 import { indexLexicon } from '../../../src/search/lexicon/lexicon.js';
 import { loadLexicons } from '../../../src/search/lexicon/load.js';
 
-const OPTIONS = { maxTranslations: 3, maxSynonyms: 3 };
+const OPTIONS = { maxTranslations: 3, maxSynonyms: 3, maxBridgeDocFreq: 100 };
 
 // Inline fixtures in the committed format: terms as the analyzer makes them.
 const SOURCE = {
@@ -42,6 +42,11 @@ describe('buildBridges', () => {
     expect(withCompounds.translations('war')).toEqual([['handelskrieg']]);
   });
 
+  it('bridges to no word too common to tell anything', () => {
+    const common = buildBridges(indexLexicon(SOURCE), { documentFrequency: (term) => (term === 'impor' ? 500 : df(term)), compoundsWith: () => [] }, OPTIONS);
+    expect(common.translations('import')).toEqual([['einfuhr']]);
+  });
+
   it('answers nothing for unknown keys', () => {
     expect(bridges.translations('banana')).toEqual([]);
     expect(bridges.synonyms('kasekuch')).toEqual([]);
@@ -57,7 +62,7 @@ describe('indexLexicon', () => {
 describe('the committed lexicons', () => {
   it('load, and bridge real words', async () => {
     const source = await loadLexicons();
-    const real = buildBridges(source, { documentFrequency: (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), compoundsWith: () => [] }, { maxTranslations: 6, maxSynonyms: 6 });
+    const real = buildBridges(source, { documentFrequency: (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), compoundsWith: () => [] }, { maxTranslations: 6, maxSynonyms: 6, maxBridgeDocFreq: 100 });
     expect(real.translations('import').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['einfuhr', 'impor']));
     expect(real.translations('debt').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['schuld', 'verschuldung']));
     expect(real.synonyms('einfuhr').map((p) => p.join(' '))).toContain('impor');
