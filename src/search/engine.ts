@@ -119,7 +119,7 @@ export const defaultEngineOptions = {
   splitWeight: 0.7,
   headWeight: 0.5,
   minBridgedPartLength: 5,
-  maxBridgeDocShare: 0.01,
+  maxBridgeDocShare: 0.005,
   maxBridgeDocFreq: 20,
   maxBridgedCompounds: 3,
   frameWeight: 0.3,
