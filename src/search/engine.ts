@@ -2,6 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options as MiniSearchOptions, type
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 import { decide } from './abstain.js';
+import { answerKind, type AnswerKind } from './answer-kind.js';
 import { findArticles } from './find-articles.js';
 import { asksAboutArticle, authorIndex, bylineText, isMetaWord } from './meta.js';
 import { highlight } from './highlight.js';
@@ -482,7 +483,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
   };
 
-  const toPassage = ({ id, score, terms }: Ranked, marked = highlight(analyzer, (docs[id] as IndexedDoc).paragraph.text, terms)): Passage => {
+  const toPassage = ({ id, score, terms }: Ranked, kind: AnswerKind | undefined, marked = highlight(analyzer, (docs[id] as IndexedDoc).paragraph.text, terms, kind)): Passage => {
     const { article, paragraph } = docs[id] as IndexedDoc;
     return {
       file: article.file,
@@ -525,7 +526,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const { ranked, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
     const best = ranked[0];
     // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
-    const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).paragraph.text, best.terms);
+    const kind = answerKind(question);
+    const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).paragraph.text, best.terms, kind);
     const signals: AnswerSignals = {
       coverage: best?.coverage ?? 0,
       exactCoverage: best?.exactCoverage ?? 0,
@@ -542,7 +544,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const bylineArticles = byAuthor.length > 0 ? byAuthor : aboutArticle && ranked[0] !== undefined ? [(docs[ranked[0].id] as IndexedDoc).article] : [];
     const top = ranked[0]?.score ?? 1;
     const all: (Ranked | Article)[] = [...bylineArticles, ...ranked];
-    const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry, entry === best ? bestMarked : undefined) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
+    const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry, kind, entry === best ? bestMarked : undefined) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
     return { query: question, passages, total: all.length, abstained: undefined, signals };
   };
 

@@ -8,6 +8,7 @@ export interface Excerpt {
 }
 
 const ELLIPSIS = '…';
+const SENTENCE_END = /[.!?…]["“”»«']?$/u;
 
 /**
  * A window of at most `maxChars` characters around the passage's best sentence, widened
@@ -45,8 +46,9 @@ export function excerpt(passage: Passage, maxChars: number): Excerpt {
     }
   }
   const prefix = start > 0 ? ELLIPSIS : '';
-  const suffix = end < text.length ? ELLIPSIS : '';
   const body = text.slice(start, end).trim();
+  // A cut after a whole sentence needs no "…": "Punkt.…" reads as a typo.
+  const suffix = end < text.length && !SENTENCE_END.test(body) ? ELLIPSIS : '';
   const lead = text.slice(start, end).length - text.slice(start, end).trimStart().length;
   const shift = start + lead - prefix.length;
   const highlights = passage.highlights

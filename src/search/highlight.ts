@@ -1,4 +1,6 @@
 import type { Analyzer } from './analysis/analyzer.js';
+import { tokenizeWords } from './analysis/tokenize.js';
+import { hasAnswerKind, type AnswerKind } from './answer-kind.js';
 import { splitSentences } from './sentences.js';
 import type { Span } from './types.js';
 
@@ -12,24 +14,31 @@ export interface Highlighted {
 }
 
 /**
+ * A sentence holding the kind of answer asked for (a date for "wann") weighs this share of
+ * the heaviest matched word more: it wins over a sentence with one more light word.
+ */
+const ANSWER_KIND_BONUS = 0.5;
+
+/**
  * Marks the words of `text` whose index term is in `terms`. MiniSearch reports index terms
  * (stems), so the text is analysed again with the same analyzer to find the surface forms.
- * `weights` ranks sentences: the best sentence holds the most weight of distinct terms.
+ * A hyphenated word is marked whole when it or one of its parts matched: "IT-Experten", never
+ * half of it. `weights` ranks sentences: the best sentence holds the most weight of distinct
+ * terms, plus a bonus when it has the kind of answer asked for.
  */
-export function highlight(analyzer: Analyzer, text: string, terms: ReadonlyMap<string, number>): Highlighted {
+export function highlight(analyzer: Analyzer, text: string, terms: ReadonlyMap<string, number>, kind?: AnswerKind): Highlighted {
   const spans: Span[] = [];
   const hitTerms: { start: number; term: string }[] = [];
-  let coveredUntil = -1;
-  for (const token of analyzer.tokens(text)) {
-    const term = token.terms[0];
-    if (term === undefined || !terms.has(term)) continue;
-    hitTerms.push({ start: token.start, term });
-    // A hyphenated whole comes before its parts; a matched whole already covers them.
-    if (token.start < coveredUntil) continue;
-    spans.push({ start: token.start, end: token.end });
-    coveredUntil = token.end;
+  for (const token of tokenizeWords(text)) {
+    let hit = false;
+    for (const word of [token, ...token.parts]) {
+      const term = analyzer.term(word.surface);
+      if (term === null || !terms.has(term)) continue;
+      hitTerms.push({ start: word.start, term });
+      hit = true;
+    }
+    if (hit) spans.push({ start: token.start, end: token.end });
   }
-  spans.sort((a, b) => a.start - b.start);
 
   const matched: string[] = [];
   for (const span of spans) {
@@ -37,14 +46,19 @@ export function highlight(analyzer: Analyzer, text: string, terms: ReadonlyMap<s
     if (!matched.includes(word)) matched.push(word);
   }
 
+  let heaviest = 0;
+  for (const weight of terms.values()) heaviest = Math.max(heaviest, weight);
   const sentences = splitSentences(text);
   let bestSentence: Span = sentences[0] ?? { start: 0, end: text.length };
+  let bestScore = 0;
   let bestWeight = 0;
   for (const sentence of sentences) {
     const distinct = new Set(hitTerms.filter((hit) => hit.start >= sentence.start && hit.start < sentence.end).map((hit) => hit.term));
     let weight = 0;
     for (const term of distinct) weight += terms.get(term) ?? 0;
-    if (weight > bestWeight) {
+    const score = weight > 0 && kind !== undefined && hasAnswerKind(text.slice(sentence.start, sentence.end), kind) ? weight + ANSWER_KIND_BONUS * heaviest : weight;
+    if (score > bestScore) {
+      bestScore = score;
       bestWeight = weight;
       bestSentence = sentence;
     }

@@ -107,7 +107,8 @@ describe('excerpt', () => {
     const passage = long.search('Gallium').passages[0];
     if (passage === undefined) throw new Error('no passage');
     const cut = excerpt(passage, 60);
-    expect(cut.text).toBe('…Hier steht das Wort Gallium im besten Satz.…');
+    // A cut after a whole sentence ends with its full stop, not "….…" (issue 9).
+    expect(cut.text).toBe('…Hier steht das Wort Gallium im besten Satz.');
     expect(cut.highlights.map((s) => cut.text.slice(s.start, s.end))).toEqual(['Gallium']);
     expect(() => excerpt(passage, 3)).toThrow('Quelle: excerpt length must be at least 8, got 3');
   });

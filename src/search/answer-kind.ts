@@ -1,0 +1,39 @@
+/**
+ * What kind of answer a question asks for, so that the excerpt shows the sentence that has it:
+ * "Wann…", "Seit wann…", "When…" want a date; "Wie viel…", "Um wie viel Prozent…", "How much…"
+ * a number; "Wer…", "Who…" a name.
+ */
+import { normalizeWord } from './analysis/normalize.js';
+import { wordsOf } from './analysis/tokenize.js';
+
+export type AnswerKind = 'date' | 'number' | 'name';
+
+const WHEN = new Set(['wann', 'when']);
+const DATE_WORDS = new Set(['jahr', 'year', 'datum', 'date', 'monat', 'month']);
+const NUMBER_WORDS = new Set(['viel', 'viele', 'wieviel', 'wieviele', 'much', 'many', 'prozent', 'percent', 'anteil', 'share', 'hoch', 'high', 'gross', 'betrag', 'summe']);
+const WHO = new Set(['wer', 'wen', 'wem', 'who', 'whom']);
+
+/**
+ * The kind of answer asked for, or undefined when the question does not say. "Wann/when"
+ * asks for a date before anything else; then words of quantity ("Wie groß war der Handel im
+ * Jahr 2024?" asks for the amount); then a year or date word; then "wer/who".
+ */
+export function answerKind(question: string): AnswerKind | undefined {
+  const words = wordsOf(question).map(normalizeWord);
+  if (words.some((w) => WHEN.has(w))) return 'date';
+  if (words.some((w) => NUMBER_WORDS.has(w))) return 'number';
+  if (words.some((w) => DATE_WORDS.has(w))) return 'date';
+  if (words.some((w) => WHO.has(w))) return 'name';
+  return undefined;
+}
+
+const MONTHS = 'Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December';
+const DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b\\d{1,2}\\.\\s*(?:${MONTHS})\\b|\\b(?:${MONTHS})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b`, 'u');
+const NUMBER = /\p{Nd}/u;
+/** Two capitalized words in a row, the first not at the start of the sentence: "Du Xuliang", "Jensen Huang". */
+const NAME = /(?<=\S\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+
+/** Whether a sentence holds what the question asks for. */
+export function hasAnswerKind(sentence: string, kind: AnswerKind): boolean {
+  return (kind === 'date' ? DATE : kind === 'number' ? NUMBER : NAME).test(sentence);
+}
