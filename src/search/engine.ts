@@ -407,7 +407,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       match.score = Math.max(match.score, result.score * weight);
       match.covered = Math.max(match.covered, quality);
       if (result.inText) match.textual = true;
-      for (const term of result.terms) match.terms.set(term, concept.weight);
+      // Frame words ("gibt", "wann") are not what the reader looks for: not marked in the excerpt.
+      if (!concept.frame) for (const term of result.terms) match.terms.set(term, concept.weight);
     }
   };
 
