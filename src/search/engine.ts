@@ -72,12 +72,13 @@ export interface EngineOptions {
   /** …at most this many of them, shortest first. */
   readonly maxBridgedCompounds?: number;
   /**
-   * No translation or synonym to a word in more than this share of paragraphs, or in more
-   * than `maxBridgeDocFreq` of them on a small corpus: a bridge to a common word tells little
-   * and its lookup costs most.
+   * A word in more than this share of paragraphs (and more than `commonDocFreq` of them, for
+   * small corpora) is common: no translation or synonym leads to it, and a common frame word
+   * ("gibt" in 1,700 man-page paragraphs) is not searched. It tells little, and its lookup
+   * costs most of a question's time.
    */
-  readonly maxBridgeDocShare?: number;
-  readonly maxBridgeDocFreq?: number;
+  readonly commonDocShare?: number;
+  readonly commonDocFreq?: number;
   /** Weight factor of frame words ("warum", "gehen", "sagen"): how a question asks, not what about. */
   readonly frameWeight?: number;
   /** Weight factor of lowercase words (verbs, adjectives) in a German question written with capitals. */
@@ -120,8 +121,8 @@ export const defaultEngineOptions = {
   splitWeight: 0.7,
   headWeight: 0.5,
   minBridgedPartLength: 5,
-  maxBridgeDocShare: 0.005,
-  maxBridgeDocFreq: 20,
+  commonDocShare: 0.005,
+  commonDocFreq: 20,
   maxBridgedCompounds: 3,
   frameWeight: 0.3,
   lowercaseWeight: 0.6,
@@ -338,6 +339,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     }
   }
   vocabulary.freeze();
+  const common = Math.max(opts.commonDocFreq, docs.length * opts.commonDocShare);
+  const planOptions = { ...opts, commonDocFreq: common };
   const bridges =
     opts.lexicon === undefined
       ? NO_BRIDGES
@@ -350,7 +353,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
             compoundsWith: (term) =>
               term.length < opts.minBridgedPartLength ? [] : vocabulary.compoundsEndingWith(term, 3, opts.maxBridgedCompounds).filter((t) => vocabulary.documentFrequency(t) > 0),
           },
-          { ...opts, maxBridgeDocFreq: Math.max(opts.maxBridgeDocFreq, docs.length * opts.maxBridgeDocShare) },
+          { ...opts, maxBridgeDocFreq: common },
         );
   const builtMs = performance.now() - started;
   const stats: EngineStats = {
@@ -516,7 +519,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   const answer = (question: string, searchOptions: QuestionOptions): Answer => {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(searchOptions.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
-    const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, opts);
+    const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, planOptions);
     const aboutArticle = asksAboutArticle(question);
     // Author names are metadata, in no paragraph: they pick the article, the rest of the
     // question (if any) picks the passages.

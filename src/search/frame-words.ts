@@ -8,7 +8,7 @@ import { normalizeWord } from './analysis/normalize.js';
 
 const GERMAN = `
 wer wen wem wessen wie was wann wo wohin woher warum wieso weshalb weswegen welche welcher welches welchen welchem
-wieviel wieviele viele vielen genau eigentlich etwa laut denn bitte mal aktuell gerade schon bereits derzeit heute
+wieviel wieviele viele vielen seit genau eigentlich etwa laut denn bitte mal aktuell gerade schon bereits derzeit heute
 gibt geben gab gegeben geht gehen ging gegangen macht machen machte gemacht sagt sagen sagte gesagt sagten kommt kommen kam
 sieht sehen sah gesehen steht stehen stand liegt liegen lag lässt lassen ließ hält halten hielt bringt bringen brachte
 nimmt nehmen nahm findet finden fand bekommt bekommen bekam heißt heißen hieß tun tut getan passiert passieren passierte
@@ -24,7 +24,12 @@ show shows showed call called name named exactly actually roughly approximately 
 
 const FRAME = new Set([...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(Boolean).map(normalizeWord));
 
-/** Whether a word (as typed) is frame rather than topic. */
-export function isFrameWord(word: string): boolean {
-  return FRAME.has(normalizeWord(word));
+/** Adjectives that ask for a measure right after "wie"/"how": "Wie groß…", "How long…". */
+const MEASURE = new Set(['gross', 'hoch', 'lang', 'lange', 'weit', 'oft', 'alt', 'schnell', 'teuer', 'big', 'large', 'high', 'long', 'old', 'fast', 'expensive'].map(normalizeWord));
+const HOW = new Set(['wie', 'how']);
+
+/** Whether a word (as typed) is frame rather than topic; `previous` is the word before it. */
+export function isFrameWord(word: string, previous?: string): boolean {
+  const folded = normalizeWord(word);
+  return FRAME.has(folded) || (previous !== undefined && HOW.has(normalizeWord(previous)) && MEASURE.has(folded));
 }

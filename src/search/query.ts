@@ -59,6 +59,8 @@ export interface QueryPlanOptions {
   readonly splitWeight: number;
   readonly headWeight: number;
   readonly frameWeight: number;
+  /** Paragraphs above which a frame word is too common to search for. */
+  readonly commonDocFreq: number;
   readonly lowercaseWeight: number;
 }
 
@@ -133,7 +135,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   const seen = new Set<string>();
   // A word the corpus lacks weighs like its rarest word, not more: "@everyone Gallium" is about Gallium.
   const idf = (df: number) => Math.log(1 + documents / (1 + Math.max(1, df))) ** options.idfPower;
-  const add = (term: string, surface: string, position: number) => {
+  const add = (term: string, surface: string, position: number, previous: string | undefined) => {
     if (seen.has(term)) return;
     seen.add(term);
     const df = vocabulary.documentFrequency(term);
@@ -141,7 +143,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     const rare = df <= Math.max(options.maxExpandedDocFreq, documents * options.maxExpandedDocShare);
     // Numbers and codes ("2024", "R1") are exact: 2024 is not a typo of 2025.
     const literal = HAS_DIGIT.test(term);
-    const frame = isFrameWord(surface);
+    const frame = isFrameWord(surface, previous);
     const lowercase = cased && position > 0 && !CAPITALIZED.test(surface) && !literal;
     // German word formation is for German words: in an English question, "rich" is not the
     // head of "Bericht". English words are matched as typed, as the first part of a compound
@@ -174,10 +176,11 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     // A hyphenated word is asked for by its parts: "Open-Source-Modelle" should find
     // "chinesische Modelle … Open-Source-Szene", not only the same hyphenated whole.
     // The whole is asked for too when the corpus writes it so ("IT-Experten": "IT" alone is a stopword).
-    if (whole !== null && (word.parts.length === 0 || vocabulary.documentFrequency(whole) > 0)) add(whole, word.surface, position);
+    const previous = tokens[position - 1]?.surface;
+    if (whole !== null && (word.parts.length === 0 || vocabulary.documentFrequency(whole) > 0)) add(whole, word.surface, position, previous);
     for (const part of word.parts) {
       const term = analyzer.term(part.surface);
-      if (term !== null) add(term, part.surface, position);
+      if (term !== null) add(term, part.surface, position, previous);
     }
   });
 
@@ -200,7 +203,8 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     // lookup ("shipments" with two edits walks much of the index).
     concept.fuzzy = 0;
   }
-  return { concepts, english };
+  // A common frame word ("gibt", "seit") weighs next to nothing and is the costliest lookup.
+  return { concepts: concepts.filter((c) => !(c.frame && vocabulary.documentFrequency(c.term) > options.commonDocFreq)), english };
 }
 
 /** Adds the corpus compounds made of two question words to both ("aktie" + "kur" → "aktienkur"). */

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { isFrameWord } from '../../src/search/frame-words.js';
+
+describe('isFrameWord', () => {
+  it('knows interrogatives and common verbs, typed with or without umlauts', () => {
+    for (const word of ['Warum', 'wohin', 'gehen', 'heißt', 'heisst', 'seit', 'what', 'did']) expect(isFrameWord(word), word).toBe(true);
+    for (const word of ['Russland', 'Experten', 'verlassen', 'Gallium']) expect(isFrameWord(word), word).toBe(false);
+  });
+
+  it('takes a measure after "wie"/"how" as frame, and only there', () => {
+    expect(isFrameWord('groß', 'Wie')).toBe(true);
+    expect(isFrameWord('long', 'how')).toBe(true);
+    expect(isFrameWord('groß', 'der')).toBe(false);
+    expect(isFrameWord('hoch')).toBe(false);
+  });
+});
