@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { build } from '../src/search/build.js';
+import { loadLexicons } from '../src/search/lexicon/load.js';
 import { buildEngine } from '../src/search/engine.js';
 import type { Engine } from '../src/search/types.js';
 import { firstRelevantRank, normalizeForMatch, percentile, quality } from './metrics.js';
@@ -210,11 +211,12 @@ async function runIndexCache(task: Extract<ChildTask, { kind: 'index-cache' }>):
 async function runCoverageSweep(task: Extract<ChildTask, { kind: 'coverage-sweep' }>): Promise<CoverageSweepRun> {
   const corpus = await loadCorpus(task.corpusDir);
   const questions = await loadDevQuestions(task.questionsFile);
-  const rows = task.values.map((minCoverage) => {
-    const engine = buildEngine(corpus, { minCoverage });
+  const lexicon = await loadLexicons();
+  const rows = task.values.map((answerCoverage) => {
+    const engine = buildEngine(corpus, { answerCoverage, lexicon });
     const ranks = questions.map((q) => firstRelevantRank(engine.search(q.q, { limit: LIMIT }).passages.map((p) => p.text), q.expect));
     return {
-      minCoverage,
+      answerCoverage,
       hit1: ranks.filter((r) => r === 1).length,
       hit3: ranks.filter((r) => r !== undefined && r <= 3).length,
       questions: questions.length,

@@ -96,11 +96,11 @@ export interface IndexCacheRun {
   readonly sameResults: boolean;
 }
 
-/** Quelle's answers and abstentions as its coverage bar (EngineOptions.minCoverage) varies. */
+/** Quelle's answers and abstentions as its answer bar (EngineOptions.answerCoverage) varies. */
 export interface CoverageSweepRun {
   readonly kind: 'coverage-sweep';
   readonly rows: readonly {
-    readonly minCoverage: number;
+    readonly answerCoverage: number;
     readonly hit1: number;
     readonly hit3: number;
     readonly questions: number;
