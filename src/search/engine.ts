@@ -129,7 +129,7 @@ export const defaultEngineOptions = {
   maxTranslations: 6,
   maxSynonyms: 6,
   answerCoverage: 0.25,
-  maxUnknownShare: 0.35,
+  maxUnknownShare: 0.3,
   trustedExactCoverage: 0.45,
   minGermanExactCoverage: 0.05,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
@@ -539,6 +539,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       english: plan.english,
       contentMatched: best?.content ?? 0,
       contentWords: concepts.filter((c) => !c.frame).length,
+      margin: best === undefined ? 0 : best.score / Math.max(ranked[1]?.score ?? 0, 1e-9),
       sameSentence: bestMarked?.sentenceShare ?? 0,
     };
     const answered = byAuthor.length > 0 || decide(signals, opts).answer;

@@ -69,6 +69,8 @@ export interface AnswerSignals {
   readonly contentMatched: number;
   /** …of this many. */
   readonly contentWords: number;
+  /** How far the best passage's score stands above the second's (a ratio; large when it is alone). */
+  readonly margin: number;
 }
 
 export interface EngineStats {
