@@ -55,6 +55,9 @@ export interface Messages {
   readonly errorText: string;
   readonly unknownActionTitle: string;
   readonly unknownActionText: string;
+  /** A button pressed by someone the answer does not belong to, or in another channel. */
+  readonly notYoursTitle: string;
+  readonly notYoursText: string;
   readonly emptyMessage: string;
 }
 
@@ -107,6 +110,8 @@ const de: Messages = {
   errorText: 'Beim Beantworten ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.',
   unknownActionTitle: 'Nicht mehr verfügbar',
   unknownActionText: 'Diese Schaltfläche oder dieser Befehl ist nicht (mehr) bekannt. Stellen Sie die Frage bitte neu mit /ask.',
+  notYoursTitle: 'Nicht Ihre Antwort',
+  notYoursText: 'Diese Schaltfläche gehört zu einer Antwort für jemand anderen. Stellen Sie Ihre eigene Frage mit /ask.',
   emptyMessage: 'Die Nachricht enthält keinen Text, nach dem ich suchen könnte.',
 };
 
@@ -159,6 +164,8 @@ const en: Messages = {
   errorText: 'Something went wrong while answering. Please try again.',
   unknownActionTitle: 'No longer available',
   unknownActionText: 'This button or command is not (or no longer) known. Please ask again with /ask.',
+  notYoursTitle: 'Not your answer',
+  notYoursText: 'This button belongs to an answer for someone else. Please ask your own question with /ask.',
   emptyMessage: 'The message has no text to search for.',
 };
 

@@ -1,8 +1,28 @@
+import { randomBytes } from 'node:crypto';
 import type { Action } from '../answers/reply.js';
 import { CUSTOM_ID_MAX } from './limits.js';
 
 /** Questions remembered for paging buttons; the oldest are forgotten first. */
 export const REMEMBERED_QUESTIONS = 10_000;
+
+/** Where and for whom a button is made, and who presses it. */
+export interface ActionScope {
+  /** The channel of the message the button is on. */
+  readonly channelId: string | null;
+  /** The user the answer is for (encode) or who pressed (permits). */
+  readonly userId: string;
+}
+
+/** A remembered question or file name, with the message scope it belongs to. */
+interface Entry {
+  readonly text: string;
+  /** The text with its scope: one key per question, channel and owner. */
+  readonly identity: string;
+  /** Set for paging and posting: a press from another channel is refused. */
+  readonly channelId: string | null | undefined;
+  /** Set for private answers: only the user who asked may page or post them. */
+  readonly ownerId: string | undefined;
+}
 
 /**
  * Turns button actions into custom_ids (at most 100 characters) and back. A question can be
@@ -11,30 +31,36 @@ export const REMEMBERED_QUESTIONS = 10_000;
  * is asked to ask again. Citations carry their file and paragraph in the id itself, so they
  * keep working across restarts.
  *
+ * Keys are random (48 bits), never counters: after a restart a counter would start again at
+ * 0, and the genuine button of an old public answer would page through the first question
+ * asked since, maybe another user's private one. A key also remembers the channel it was made
+ * for and, for a private answer, its owner (`permits`).
+ *
  *   p:<key>:<offset>:<0|1 private>   more results
  *   b:<key>:<offset>                 post in channel
  *   c:<paragraph>:<file>             cite (or c:<paragraph>:~<key> for a very long file name)
  */
 export class ActionCodec {
-  readonly #byKey = new Map<string, string>();
+  readonly #byKey = new Map<string, Entry>();
   readonly #byText = new Map<string, string>();
   readonly #capacity: number;
-  #next = 0;
 
   constructor(capacity = REMEMBERED_QUESTIONS) {
     this.#capacity = capacity;
   }
 
-  encode(action: Action): string {
+  /** The custom_id of an action on a message made in `scope` (the channel, the user it answers). */
+  encode(action: Action, scope?: ActionScope): string {
     switch (action.kind) {
       case 'page':
-        return `p:${this.#remember(action.question)}:${action.offset}:${action.private ? 1 : 0}`;
+        return `p:${this.#remember(action.question, scope, action.private)}:${action.offset}:${action.private ? 1 : 0}`;
       case 'publish':
-        return `b:${this.#remember(action.question)}:${action.offset}`;
+        // "Post in channel" is only offered on private answers.
+        return `b:${this.#remember(action.question, scope, true)}:${action.offset}`;
       case 'cite': {
         const id = `c:${action.paragraph}:${action.file}`;
         // A file that starts with "~" would read as a key: it goes through the store too.
-        return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `c:${action.paragraph}:~${this.#remember(action.file)}`;
+        return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `c:${action.paragraph}:~${this.#remember(action.file, undefined, false)}`;
       }
     }
   }
@@ -43,7 +69,7 @@ export class ActionCodec {
   decode(customId: string): Action | undefined {
     const [kind, a = '', b = '', c = ''] = customId.split(':');
     if (kind === 'p' || kind === 'b') {
-      const question = this.#byKey.get(a);
+      const question = this.#byKey.get(a)?.text;
       const offset = wholeNumber(b);
       if (question === undefined || offset === undefined) return undefined;
       return kind === 'p' ? { kind: 'page', question, offset, private: c === '1' } : { kind: 'publish', question, offset };
@@ -52,28 +78,47 @@ export class ActionCodec {
       const paragraph = wholeNumber(a);
       // The file is everything after the second colon: file names may contain colons.
       const rest = customId.slice(customId.indexOf(':', 2) + 1);
-      const file = rest.startsWith('~') ? this.#byKey.get(rest.slice(1)) : rest;
+      const file = rest.startsWith('~') ? this.#byKey.get(rest.slice(1))?.text : rest;
       if (paragraph === undefined || paragraph < 1 || file === undefined || file === '') return undefined;
       return { kind: 'cite', file, paragraph };
     }
     return undefined;
   }
 
-  #remember(text: string): string {
-    const known = this.#byText.get(text);
+  /**
+   * Whether a press in `scope` may run the action of `customId`: the same channel the answer
+   * was made in, and for a private answer the user who asked. Ids without remembered state
+   * (citations) are anyone's.
+   */
+  permits(customId: string, scope: ActionScope): boolean {
+    const [kind, key = ''] = customId.split(':');
+    if (kind !== 'p' && kind !== 'b') return true;
+    const entry = this.#byKey.get(key);
+    if (entry === undefined) return true;
+    if (entry.channelId !== undefined && entry.channelId !== scope.channelId) return false;
+    return entry.ownerId === undefined || entry.ownerId === scope.userId;
+  }
+
+  #remember(text: string, scope: ActionScope | undefined, owned: boolean): string {
+    const channelId = scope?.channelId;
+    const ownerId = owned ? scope?.userId : undefined;
+    const identity = JSON.stringify([text, channelId ?? null, ownerId ?? null]);
+    const entry: Entry = { text, identity, channelId, ownerId };
+    const known = this.#byText.get(identity);
     if (known !== undefined) {
       // Refresh: a question asked again should outlive older ones.
       this.#byKey.delete(known);
-      this.#byKey.set(known, text);
+      this.#byKey.set(known, entry);
       return known;
     }
-    const key = (this.#next++).toString(36);
-    this.#byKey.set(key, text);
-    this.#byText.set(text, key);
+    let key = randomBytes(6).toString('base64url');
+    while (this.#byKey.has(key)) key = randomBytes(6).toString('base64url');
+    this.#byKey.set(key, entry);
+    this.#byText.set(identity, key);
     if (this.#byKey.size > this.#capacity) {
-      const [oldKey, oldText] = this.#byKey.entries().next().value as [string, string];
+      const [oldKey, oldEntry] = this.#byKey.entries().next().value as [string, Entry];
       this.#byKey.delete(oldKey);
-      this.#byText.delete(oldText);
+      this.#byText.delete(oldEntry.identity);
     }
     return key;
   }

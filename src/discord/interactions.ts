@@ -14,7 +14,7 @@ import type { Library } from '../answers/library.js';
 import { notice, type Reply } from '../answers/reply.js';
 import type { Config } from '../config.js';
 import type { Command, CommandContext } from './commands/command.js';
-import type { ActionCodec } from './custom-id.js';
+import type { ActionCodec, ActionScope } from './custom-id.js';
 import { INTERACTION_ACK_MS } from './limits.js';
 import { render, type EncodeAction, type MessagePayload } from './render.js';
 
@@ -35,7 +35,7 @@ export interface RouterDeps {
  */
 export const DEFER_AFTER_AGE_MS = INTERACTION_ACK_MS / 2;
 
-type Outcome = 'replied' | 'deferred' | 'updated' | 'autocomplete' | 'unknown' | 'failed';
+type Outcome = 'replied' | 'deferred' | 'updated' | 'autocomplete' | 'unknown' | 'refused' | 'failed';
 
 /**
  * Routes every interaction to its command or button and is the one error boundary: a
@@ -66,10 +66,12 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
 }
 
 async function route(interaction: Interaction, context: CommandContext, deps: RouterDeps, now: () => number): Promise<Outcome> {
-  const encode: EncodeAction = (button) => deps.codec.encode(button.action);
+  // Buttons remember the channel and the user they were made for (see ActionCodec.permits).
+  const scope: ActionScope = { channelId: interaction.channelId, userId: interaction.user.id };
+  const encode: EncodeAction = (button) => deps.codec.encode(button.action, scope);
   if (interaction.isAutocomplete()) return autocomplete(interaction, context, deps);
   const old = now() - interaction.createdTimestamp > DEFER_AFTER_AGE_MS;
-  if (interaction.isButton()) return button(interaction, context, deps, encode, old);
+  if (interaction.isButton()) return button(interaction, context, deps, encode, old, scope);
   if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
     const command = deps.commands.get(interaction.commandName);
     if (command === undefined || (command.kind === 'chat') !== interaction.isChatInputCommand()) {
@@ -120,12 +122,18 @@ async function autocomplete(interaction: AutocompleteInteraction, context: Comma
   return 'autocomplete';
 }
 
-async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction, old: boolean): Promise<Outcome> {
+async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction, old: boolean, scope: ActionScope): Promise<Outcome> {
   const action = deps.codec.decode(interaction.customId);
   if (action === undefined) {
     context.logger.warn({ customId: interaction.customId }, 'unknown button');
     await interaction.reply(render(unknown(context.locale), encode));
     return 'unknown';
+  }
+  if (!deps.codec.permits(interaction.customId, scope)) {
+    context.logger.warn({ customId: interaction.customId }, 'button pressed outside its answer');
+    const t = messages(context.locale);
+    await interaction.reply(render(notice('warning', t.notYoursTitle, t.notYoursText), encode));
+    return 'refused';
   }
   // Paging edits the answer in place (a private answer stays private); a citation or a
   // published answer is a new message in the channel.

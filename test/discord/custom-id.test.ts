@@ -43,6 +43,44 @@ describe('ActionCodec', () => {
     expect(codec.decode(first)).toBeUndefined();
   });
 
+  it('makes keys no other process can know: an id from before a restart is forgotten, not another question', () => {
+    const before = new ActionCodec().encode({ kind: 'page', question: 'eine private Frage', offset: 3, private: true });
+    const after = new ActionCodec();
+    const other = after.encode({ kind: 'page', question: 'eine andere Frage', offset: 3, private: false });
+    expect(before.split(':')[1]).not.toBe(other.split(':')[1]);
+    expect(before.split(':')[1]).toMatch(/^[\w-]{8}$/u);
+    expect(after.decode(before)).toBeUndefined();
+  });
+
+  it('lets only the asker page or post a private answer, and only in its channel', () => {
+    const codec = new ActionCodec();
+    const asker = { channelId: 'c1', userId: 'alice' };
+    const page = codec.encode({ kind: 'page', question: 'Gallium', offset: 3, private: true }, asker);
+    const post = codec.encode({ kind: 'publish', question: 'Gallium', offset: 0 }, asker);
+    for (const id of [page, post]) {
+      expect(codec.permits(id, asker)).toBe(true);
+      expect(codec.permits(id, { channelId: 'c1', userId: 'bob' })).toBe(false);
+      expect(codec.permits(id, { channelId: 'c2', userId: 'alice' })).toBe(false);
+    }
+  });
+
+  it('lets anyone in the channel page a public answer, and anyone cite', () => {
+    const codec = new ActionCodec();
+    const page = codec.encode({ kind: 'page', question: 'Gallium', offset: 3, private: false }, { channelId: 'c1', userId: 'alice' });
+    expect(codec.permits(page, { channelId: 'c1', userId: 'bob' })).toBe(true);
+    expect(codec.permits(page, { channelId: 'c2', userId: 'bob' })).toBe(false);
+    const cite = codec.encode({ kind: 'cite', file: 'a.txt', paragraph: 2 }, { channelId: 'c1', userId: 'alice' });
+    expect(codec.permits(cite, { channelId: 'c9', userId: 'bob' })).toBe(true);
+  });
+
+  it('keeps one key per question, channel and owner', () => {
+    const codec = new ActionCodec();
+    const alice = codec.encode({ kind: 'page', question: 'Gallium', offset: 3, private: true }, { channelId: 'c1', userId: 'alice' });
+    const bob = codec.encode({ kind: 'page', question: 'Gallium', offset: 3, private: true }, { channelId: 'c1', userId: 'bob' });
+    expect(alice.split(':')[1]).not.toBe(bob.split(':')[1]);
+    expect(codec.permits(alice, { channelId: 'c1', userId: 'bob' })).toBe(false);
+  });
+
   it.each(['', 'x', 'p', 'p:zz:3:0', 'p:0:abc:0', 'c:0:a.txt', 'c:1:', 'c:x:a.txt', 'c:1:~nokey', 'b:0', 'other:1:2', ':::'])('decodes %j to nothing', (id) => {
     expect(new ActionCodec().decode(id)).toBeUndefined();
   });

@@ -17,6 +17,8 @@ export interface Harness {
   readonly logs: Record<string, unknown>[];
   /** The corpus dir the bot serves: a copy of the seeds that tests may change. */
   readonly corpusDir: string;
+  /** Stops the bot and starts it again on the same fake Discord, config and corpus: a restart. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,13 +38,23 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
     },
   });
   const config = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug', ...env });
-  const app = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream });
-  if (app.mode !== 'discord') throw new Error('expected the Discord mode');
+  const start = async () => {
+    const started = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream });
+    if (started.mode !== 'discord') throw new Error('expected the Discord mode');
+    return started;
+  };
+  let app = await start();
   return {
     fake,
-    app,
+    get app() {
+      return app;
+    },
     logs,
     corpusDir,
+    async restart() {
+      await app.bot.stop();
+      app = await start();
+    },
     async stop() {
       await app.bot.stop();
       await fake.stop();

@@ -1,0 +1,63 @@
+/**
+ * Button state that cannot leak (issue 10, part 1): the custom_id of a "More results" or
+ * "Post in channel" button must never run another user's question, not after a restart and
+ * not when pressed by someone else.
+ */
+import { describe, expect, it } from 'vitest';
+import { bool, buttonsOf, embedOf, isEphemeral, str, useHarness, type Harness } from './harness.js';
+
+let h: Harness;
+useHarness((started) => (h = started));
+
+const ALICE = { userId: '100000000000000001', username: 'alice' };
+const BOB = { userId: '100000000000000002', username: 'bob' };
+
+describe('buttons across a restart', () => {
+  it('an old public answer\'s "More results" is expired, never the first question asked after the restart', async () => {
+    const asked = h.fake.chatInput('ask', [str('question', 'Abhaengigkeit von China')], ALICE);
+    const answer = await h.fake.waitForCallback(asked.id);
+    const more = buttonsOf(answer).find((b) => b.label === 'More results');
+    expect(more).toBeDefined();
+    const message = h.fake.originalMessage(asked.token);
+
+    await h.restart();
+    // Bob's private question is the first one the restarted bot remembers.
+    const secret = h.fake.chatInput('ask', [str('question', 'Deepsek R1'), bool('private', true)], BOB);
+    expect(isEphemeral(await h.fake.waitForCallback(secret.id))).toBe(true);
+
+    const press = h.fake.button(more?.custom_id ?? '', message, ALICE);
+    const reply = await h.fake.waitForCallback(press.id);
+    expect(reply.type).toBe(4); // a new private message, not an update of the public answer
+    expect(isEphemeral(reply)).toBe(true);
+    expect(embedOf(reply).title).toBe('No longer available');
+    expect(JSON.stringify(reply)).not.toContain('Deepsek');
+  });
+});
+
+describe('buttons pressed by someone else', () => {
+  it('refuses paging or posting a private answer for anyone but the asker', async () => {
+    const asked = h.fake.chatInput('ask', [str('question', 'Abhaengigkeit von China'), bool('private', true)], ALICE);
+    const answer = await h.fake.waitForCallback(asked.id);
+    const message = h.fake.originalMessage(asked.token);
+    for (const label of ['More results', 'Post in channel']) {
+      const button = buttonsOf(answer).find((b) => b.label === label);
+      expect(button, label).toBeDefined();
+      const press = h.fake.button(button?.custom_id ?? '', message, BOB);
+      const reply = await h.fake.waitForCallback(press.id);
+      expect(isEphemeral(reply)).toBe(true);
+      expect(embedOf(reply).title).toBe('Not your answer');
+    }
+    // The asker still can.
+    const more = buttonsOf(answer).find((b) => b.label === 'More results');
+    const own = h.fake.button(more?.custom_id ?? '', message, ALICE);
+    expect(embedOf(await h.fake.waitForCallback(own.id)).footer?.text).toMatch(/^Results 4–6 of \d+$/u);
+  });
+
+  it('refuses a button pressed in another channel than its answer', async () => {
+    const asked = h.fake.chatInput('ask', [str('question', 'Abhaengigkeit von China')], { ...ALICE, channelId: '200000000000000001' });
+    const answer = await h.fake.waitForCallback(asked.id);
+    const more = buttonsOf(answer).find((b) => b.label === 'More results');
+    const press = h.fake.button(more?.custom_id ?? '', undefined, { ...BOB, channelId: '200000000000000002' });
+    expect(embedOf(await h.fake.waitForCallback(press.id)).title).toBe('Not your answer');
+  });
+});
