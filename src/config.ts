@@ -3,6 +3,7 @@
  * record. The entry points hand `process.env` (merged with `.env`) to `loadConfig`; nothing
  * else reads the environment, so every part of the bot gets its settings as a parameter.
  */
+import path from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -71,8 +72,17 @@ export function loadConfig(env: Env): Config {
     moderatorRoleIds: roleIds(env),
     askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
-    indexCacheDir: value(env, 'INDEX_CACHE_DIR'),
+    indexCacheDir: cacheDir(env),
   };
+}
+
+/** Kernel pseudo file systems: a cache there cannot be written, and a recursive mkdir may hang. */
+const PSEUDO_FS = /^\/(?:proc|sys|dev)(?:\/|$)/u;
+
+function cacheDir(env: Env): string | undefined {
+  const raw = value(env, 'INDEX_CACHE_DIR');
+  if (raw !== undefined && PSEUDO_FS.test(path.resolve(raw))) throw new ConfigError('INDEX_CACHE_DIR', `must not be under /proc, /sys or /dev, got "${raw}"`);
+  return raw;
 }
 
 /** A set, non-blank value, trimmed. */

@@ -53,6 +53,8 @@ describe('loadConfig', () => {
     [{ ASK_COOLDOWN_SECONDS: '2.5' }, 'ASK_COOLDOWN_SECONDS', 'Quelle: ASK_COOLDOWN_SECONDS must be a whole number from 0 to 3600, got "2.5"'],
     [{ ASK_RESULTS: '0' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "0"'],
     [{ ASK_RESULTS: 'three' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "three"'],
+    [{ INDEX_CACHE_DIR: '/proc/self/cache' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/proc/self/cache"'],
+    [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],
   ])('rejects %j, naming the variable', (env, variable, message) => {
     const err = error(env);
     expect(err.variable).toBe(variable);

@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, Corpus } from '../../src/corpus/types.js';
 import { build } from '../../src/search/build.js';
 import { buildEngine, restoreEngine, SnapshotMismatchError } from '../../src/search/engine.js';
-import { snapshotKey } from '../../src/search/index-cache.js';
+import { readSnapshot, snapshotKey, SnapshotCorruptError } from '../../src/search/index-cache.js';
 import { logSink, tempCorpus } from '../helpers/temp-corpus.js';
 
 function article(file: string, ...paragraphs: string[]): Article {
@@ -73,6 +74,50 @@ describe('build with cacheDir', () => {
     expect(third.stats().articles).toBe(2);
     expect(sink.entries.filter((e) => e.msg === 'index restored from the cache')).toHaveLength(1);
     expect(readdirSync(cacheDir)).toHaveLength(1); // the snapshot of the old corpus is gone
+  });
+
+  it('never restores a snapshot whose bytes changed, and overwrites it with a good one', async () => {
+    const corpus = tempCorpus({ 'a.txt': 'Gallium\nChina beschränkt die Exporte von Gallium.\n', 'b.txt': 'Germanium\nAuch Germanium ist betroffen.\n' });
+    dirs.push(corpus.dir);
+    const cacheDir = tempDir();
+    const fresh = await build(corpus.dir, { cacheDir });
+    const [name] = readdirSync(cacheDir);
+    const file = path.join(cacheDir, name ?? '');
+    // Valid JSON, the right fields, the document ids swapped: restored, it would cite the wrong article.
+    const text = readFileSync(file, 'utf8');
+    const tampered = text.replace('"documentIds":{"0":0,"1":1}', '"documentIds":{"0":1,"1":0}');
+    expect(tampered).not.toBe(text);
+    writeFileSync(file, tampered);
+    await expect(readSnapshot(cacheDir, snapshotKey(fresh.corpus))).rejects.toThrow(new SnapshotCorruptError('Quelle: index snapshot checksum does not match its content'));
+
+    const sink = logSink();
+    const rebuilt = await build(corpus.dir, { cacheDir, logger: sink.logger });
+    expect(sink.entries.some((e) => e.level === 'warn' && e.msg === 'index cache unreadable; building the index')).toBe(true);
+    expect(rebuilt.search('Germanium').passages[0]?.file).toBe('b.txt');
+    const sink2 = logSink();
+    await build(corpus.dir, { cacheDir, logger: sink2.logger });
+    expect(sink2.entries.some((e) => e.msg === 'index restored from the cache')).toBe(true);
+  });
+
+  it('checks the shape of a snapshot with a matching checksum', async () => {
+    const cacheDir = tempDir();
+    const key = snapshotKey(CORPUS);
+    const json = JSON.stringify({ version: 1, index: 'x', context: {}, vocabulary: 3 });
+    writeFileSync(path.join(cacheDir, `quelle-index-${key}.json`), `quelle-index-cache v1 sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`);
+    await expect(readSnapshot(cacheDir, key)).rejects.toThrow('Quelle: index snapshot does not have the shape of a snapshot');
+  });
+
+  it('keeps the snapshots of other corpora in a shared cache dir', async () => {
+    const one = tempCorpus({ 'a.txt': 'Gallium\nChina beschränkt die Exporte von Gallium.\n' });
+    const two = tempCorpus({ 'b.txt': 'Germanium\nAuch Germanium ist betroffen.\n' });
+    dirs.push(one.dir, two.dir);
+    const cacheDir = tempDir();
+    await build(one.dir, { cacheDir });
+    await build(two.dir, { cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+    const sink = logSink();
+    await build(one.dir, { cacheDir, logger: sink.logger });
+    expect(sink.entries.some((e) => e.msg === 'index restored from the cache')).toBe(true);
   });
 
   it('builds as without a cache when the snapshot is unreadable or the dir unwritable', async () => {
