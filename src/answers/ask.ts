@@ -62,7 +62,8 @@ export function cleanQuestion(text: string): string {
 function passageSection(passage: Passage, rank: number, locale: Locale): Section {
   const cut = excerpt(passage, EXCERPT_CHARS);
   const t = messages(locale);
-  const where = passage.kind === 'byline' ? t.bylineOf(passage.file) : t.paragraphOf(passage.file, passage.paragraph);
+  const paragraph = t.paragraphOf(passage.file, passage.paragraph);
+  const where = passage.kind === 'byline' ? t.bylineOf(passage.file) : passage.part === undefined ? paragraph : `${paragraph} (${t.partOf(passage.part.index, passage.part.count)})`;
   return {
     title: `${rank}. ${passage.title}`,
     source: passage.heading === undefined ? where : `${where} · ${passage.heading}`,

@@ -16,6 +16,8 @@ export interface Messages {
   readonly paragraphOf: (file: string, paragraph: number) => string;
   /** Where a byline passage (title, author, date) comes from. */
   readonly bylineOf: (file: string) => string;
+  /** Which part of an over-long paragraph a passage is. */
+  readonly partOf: (index: number, count: number) => string;
   readonly moreResults: string;
   readonly cite: (n: number) => string;
   readonly publish: string;
@@ -66,6 +68,7 @@ const de: Messages = {
   askFooter: (first, last, total) => (first === last ? `Treffer ${first} von ${total}` : `Treffer ${first}–${last} von ${total}`),
   paragraphOf: (file, n) => `${file} · Absatz ${n}`,
   bylineOf: (file) => `${file} · Titel, Autor, Datum`,
+  partOf: (index, count) => `Teil ${index} von ${count}`,
   moreResults: 'Weitere Treffer',
   cite: (n) => `Zitieren ${n}`,
   publish: 'Im Kanal posten',
@@ -120,6 +123,7 @@ const en: Messages = {
   askFooter: (first, last, total) => (first === last ? `Result ${first} of ${total}` : `Results ${first}–${last} of ${total}`),
   paragraphOf: (file, n) => `${file} · paragraph ${n}`,
   bylineOf: (file) => `${file} · title, author, date`,
+  partOf: (index, count) => `part ${index} of ${count}`,
   moreResults: 'More results',
   cite: (n) => `Cite ${n}`,
   publish: 'Post in channel',

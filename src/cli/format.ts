@@ -17,7 +17,7 @@ export function formatAnswer(answer: Answer, color: boolean): string {
     .map((passage, i) => {
       const cut = excerpt(passage, EXCERPT_CHARS);
       const heading = passage.heading ? ` — ${passage.heading}` : '';
-      return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, ${passage.kind === 'byline' ? 'title, author, date' : `paragraph ${passage.paragraph}`}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
+      return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, ${passage.kind === 'byline' ? 'title, author, date' : `paragraph ${passage.paragraph}${passage.part === undefined ? '' : `, part ${passage.part.index} of ${passage.part.count}`}`}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
     })
     .join('\n');
 }

@@ -13,6 +13,8 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 const ENTITY = /&(amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);/gi;
 // Zero-width and bidi control characters: invisible, but they would split words.
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]/g;
+// Control characters (NUL, BEL, ESC…), also as entities (&#0;): never text, never sent on.
+const CONTROL = /\p{Cc}/gu;
 const BULLET = /^(?:[•·▪●◦‣*–-])\s+/u;
 const MD_HEADING = /^#{1,6}\s+/;
 
@@ -21,6 +23,7 @@ export function cleanLine(raw: string): string {
     .replace(TAG, '')
     .replace(ENTITY, (_, name: string) => decodeEntity(name))
     .replace(INVISIBLE, '')
+    .replace(CONTROL, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

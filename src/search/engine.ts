@@ -8,6 +8,7 @@ import { asksAboutArticle, authorIndex, bylineText, isMetaWord } from './meta.js
 import { highlight } from './highlight.js';
 import { buildBridges, NO_BRIDGES } from './lexicon/bridges.js';
 import type { Lexicon } from './lexicon/lexicon.js';
+import { splitPassages } from './passages.js';
 import { planQuery, type Concept } from './query.js';
 import type { Answer, AnswerSignals, Engine, EngineStats, Passage, SearchOptions as QuestionOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
@@ -140,10 +141,15 @@ const MATCH_QUALITY = { exact: 1, prefix: 0.8, compound: 0.8, fuzzy: 0.7, stem: 
 export const DEFAULT_LIMIT = 5;
 export const MAX_LIMIT = 50;
 
+/** One passage: a paragraph, or a part of an over-long one (see passages.ts). */
 interface IndexedDoc {
   readonly id: number;
   readonly article: Article;
   readonly paragraph: Paragraph;
+  /** The passage's text: the paragraph's, or one part of it. */
+  readonly text: string;
+  /** Which part, for a paragraph split into several. */
+  readonly part: { readonly index: number; readonly count: number } | undefined;
 }
 
 /** Paragraphs in a row of one article under one heading. */
@@ -215,7 +221,7 @@ function rawSearch<T>(index: MiniSearch<T>, term: string, options: SearchOptions
 export const BUILD_SLICE = 500;
 
 /** Bumped whenever what a snapshot holds, or how the analyzer reads text, changes. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * A built index, serialized: both MiniSearch indexes and the vocabulary. The corpus itself
@@ -280,7 +286,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   const vocabulary = snapshot === undefined ? new Vocabulary() : Vocabulary.fromJSON(snapshot.vocabulary);
   const docs: IndexedDoc[] = [];
   for (const article of corpus.articles) {
-    for (const paragraph of article.paragraphs) docs.push({ id: docs.length, article, paragraph });
+    for (const paragraph of article.paragraphs) {
+      const parts = splitPassages(paragraph.text);
+      parts.forEach((text, i) => docs.push({ id: docs.length, article, paragraph, text, part: parts.length > 1 ? { index: i + 1, count: parts.length } : undefined }));
+    }
   }
 
   // Paragraph text goes in one index; headings and titles, which repeat for every
@@ -301,7 +310,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   let nextDoc = 0;
   const indexOptions: MiniSearchOptions<IndexedDoc> = {
     fields: ['text'],
-    extractField: (doc, field) => (field === 'id' ? doc.id : doc.paragraph.text) as string,
+    extractField: (doc, field) => (field === 'id' ? doc.id : doc.text) as string,
     tokenize: (text) => {
       const terms = analyzer.terms(text);
       vocabulary.addDocumentTerms(nextDoc++, terms);
@@ -487,14 +496,15 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
   };
 
-  const toPassage = ({ id, score, terms }: Ranked, kind: AnswerKind | undefined, marked = highlight(analyzer, (docs[id] as IndexedDoc).paragraph.text, terms, kind)): Passage => {
-    const { article, paragraph } = docs[id] as IndexedDoc;
+  const toPassage = ({ id, score, terms }: Ranked, kind: AnswerKind | undefined, marked = highlight(analyzer, (docs[id] as IndexedDoc).text, terms, kind)): Passage => {
+    const { article, paragraph, text, part } = docs[id] as IndexedDoc;
     return {
       file: article.file,
       title: article.title,
       heading: paragraph.heading,
       paragraph: paragraph.number,
-      text: paragraph.text,
+      ...(part === undefined ? {} : { part }),
+      text,
       score: Math.round(score * 1000) / 1000,
       matched: marked.matched,
       highlights: marked.highlights,
@@ -531,7 +541,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const best = ranked[0];
     // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
     const kind = answerKind(question);
-    const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).paragraph.text, best.terms, kind);
+    const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).text, best.terms, kind);
     const signals: AnswerSignals = {
       coverage: best?.coverage ?? 0,
       exactCoverage: best?.exactCoverage ?? 0,

@@ -19,6 +19,8 @@ export interface Passage {
    * ("Wer hat … geschrieben?"); absent for a paragraph.
    */
   readonly kind?: 'byline';
+  /** For a paragraph too long to be one passage: which part of it `text` is ("part 2 of 3"). */
+  readonly part?: { readonly index: number; readonly count: number };
   readonly text: string;
   readonly score: number;
   /** The words of `text` that matched the question, as they are written there. */

@@ -45,6 +45,16 @@ describe('readArticleFile', () => {
   });
 });
 
+describe('loadCorpus and control characters', () => {
+  it('never lets NUL, BEL or ESC into the text', async () => {
+    // The NUL stands past the first 8 KiB, where the binary-file check does not look.
+    const dir = corpus({ 'a.txt': `Titel\n${'Ein langer Absatz. '.repeat(600)}Mit\u0007 Klingel, \u001b[31mFarbe und Null\u0000.\n` });
+    const text = (await loadCorpus(dir)).articles[0]?.paragraphs[0]?.text ?? '';
+    expect(text.endsWith('Mit Klingel, [31mFarbe und Null .')).toBe(true);
+    expect(text).not.toMatch(/\p{Cc}/u);
+  });
+});
+
 describe('loadCorpus and links', () => {
   it('does not hang on a symlink to a FIFO, and skips it with a warning', async () => {
     const dir = corpus({ 'good.txt': ARTICLE });

@@ -45,7 +45,7 @@ describe('engine snapshots', () => {
     const smaller: Corpus = { ...CORPUS, articles: CORPUS.articles.slice(0, 1) };
     expect(() => restoreEngine(smaller, snapshot)).toThrow(SnapshotMismatchError);
     expect(() => restoreEngine(smaller, snapshot)).toThrow('Quelle: index snapshot has 4 paragraphs, the corpus 2');
-    expect(() => restoreEngine(CORPUS, { ...snapshot, version: 0 })).toThrow('Quelle: index snapshot version 0, expected 1');
+    expect(() => restoreEngine(CORPUS, { ...snapshot, version: 0 })).toThrow('Quelle: index snapshot version 0, expected 2');
   });
 
   it('are keyed by everything the index is made from', () => {
