@@ -7,6 +7,7 @@ import { createClient } from './client.js';
 import { commandRegistry } from './commands/index.js';
 import { ActionCodec } from './custom-id.js';
 import { createInteractionRouter } from './interactions.js';
+import { guardRawInteractions } from './raw-guard.js';
 
 export interface Bot {
   readonly client: Client;
@@ -25,6 +26,7 @@ export async function startBot(config: Config & { token: string }, library: Libr
     codec: new ActionCodec(),
     logger,
   });
+  guardRawInteractions(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));

@@ -86,7 +86,9 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
     const menu = interaction as MessageContextMenuCommandInteraction;
     return send(menu, () => command.run(menu, context), old ? 'public' : undefined, encode);
   }
+  // Select menus, modals, anything newer: not ours, but never left without an answer.
   context.logger.warn({ type: interaction.type }, 'unsupported interaction type');
+  if (interaction.isRepliable()) await interaction.reply(render(unknown(context.locale), encode));
   return 'unknown';
 }
 
