@@ -99,10 +99,17 @@ function token(env: Env): string | undefined {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/u;
+/** A Discord bot token's shape (three dot-separated base64 parts): never echoed in an error. */
+const TOKEN_LIKE = /[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/u;
+
+/** A bad value as the error may show it: a pasted token is not repeated into logs. */
+function shown(raw: string): string {
+  return TOKEN_LIKE.test(raw) ? '(a value that looks like a bot token; not shown)' : `"${raw}"`;
+}
 
 function snowflake(env: Env, name: string): string | undefined {
   const raw = value(env, name);
-  if (raw !== undefined && !SNOWFLAKE.test(raw)) throw new ConfigError(name, `must be a Discord id (17 to 20 digits), got "${raw}"`);
+  if (raw !== undefined && !SNOWFLAKE.test(raw)) throw new ConfigError(name, `must be a Discord id (17 to 20 digits), got ${shown(raw)}`);
   return raw;
 }
 
@@ -132,7 +139,7 @@ function roleIds(env: Env): string[] {
   if (raw === undefined) return [];
   const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const bad = ids.find((id) => !SNOWFLAKE.test(id));
-  if (bad !== undefined) throw new ConfigError('MODERATOR_ROLE_IDS', `must be comma-separated Discord role ids, got "${bad}"`);
+  if (bad !== undefined) throw new ConfigError('MODERATOR_ROLE_IDS', `must be comma-separated Discord role ids, got ${shown(bad)}`);
   return [...new Set(ids)];
 }
 

@@ -61,6 +61,16 @@ describe('loadConfig', () => {
     expect(err.message).toBe(message);
   });
 
+  it('never echoes a value that looks like a token pasted into another variable', () => {
+    const token = 'MTA5ODc2NTQzMjEwOTg3NjU0.GabcDe.abcdefghijklmnopqrstuvwxyz012345';
+    for (const name of ['DISCORD_GUILD_ID', 'MODERATOR_ROLE_IDS']) {
+      const err = error({ [name]: token });
+      expect(err.variable).toBe(name);
+      expect(err.message).not.toContain('GabcDe');
+      expect(err.message).toContain('(a value that looks like a bot token; not shown)');
+    }
+  });
+
   it('never puts the token into an error message', () => {
     const err = error({ DISCORD_TOKEN: 'secret part two' });
     expect(err.message).toBe('Quelle: DISCORD_TOKEN must not contain white space');

@@ -39,6 +39,7 @@ export function render(reply: Reply, encode: EncodeAction): MessagePayload {
     ...(fields.length === 0 ? {} : { fields }),
     ...(reply.footer === undefined ? {} : { footer: { text: truncate(reply.footer, EMBED_FOOTER_MAX) } }),
   };
+  withoutDirectionControls(embed);
   fitEmbedTotal(embed);
   const payload: MessagePayload = { embeds: [embed], components: buttonRows(reply.buttons, encode), allowedMentions: { parse: [] } };
   if (reply.private) payload.flags = MessageFlags.Ephemeral;
@@ -104,6 +105,19 @@ function markdown(rich: RichText, length: number): string {
     at = end;
   }
   return out + escapeMarkdown(text.slice(at));
+}
+
+// Direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks: a file named
+// "abc\u202Etxt.exe" would show reversed. Nothing Quelle shows needs them.
+const DIRECTION_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Removes direction controls from every text of the embed (titles, file names, passages). */
+function withoutDirectionControls(embed: APIEmbed): void {
+  const clean = (text: string) => text.replace(DIRECTION_CONTROLS, '');
+  if (embed.title !== undefined) embed.title = clean(embed.title);
+  if (embed.description !== undefined) embed.description = clean(embed.description);
+  if (embed.footer !== undefined) embed.footer = { ...embed.footer, text: clean(embed.footer.text) };
+  if (embed.fields !== undefined) embed.fields = embed.fields.map((f) => ({ ...f, name: clean(f.name), value: clean(f.value) }));
 }
 
 /**

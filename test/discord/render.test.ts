@@ -47,6 +47,20 @@ describe('render', () => {
     expect(payload.components[0]?.components[0]).toMatchObject({ type: 2, style: 2, label: 'Zitieren 1', custom_id: 'c:4:001_e98a8a84176a97af.txt' });
   });
 
+  it('shows no direction overrides, so a file name cannot read reversed', () => {
+    const reply: Reply = {
+      private: false,
+      tone: 'answer',
+      title: 'Frage: \u202egnirts',
+      sections: [{ title: '1. Titel \u2066isoliert\u2069', source: 'abc\u202etxt.exe · Absatz 1', body: rich('Text \u200fmit Marke.') }],
+      footer: 'Treffer\u202d 1',
+      buttons: [],
+    };
+    const embed = render(reply, encode).embeds[0];
+    expect(JSON.stringify(embed)).not.toMatch(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
+    expect(embed?.fields?.[0]?.value).toContain('abctxt.exe');
+  });
+
   it('marks private replies ephemeral', () => {
     const payload = render({ private: true, tone: 'info', title: 'Hinweis', sections: [], buttons: [] }, encode);
     expect(payload.flags).toBe(64);
