@@ -26,6 +26,8 @@ export interface Config {
   readonly askResults: number;
   /** Where to keep a snapshot of the index, so that a restart skips indexing; off when undefined. */
   readonly indexCacheDir: string | undefined;
+  /** Seconds to log in and reach the gateway before start-up gives up with a message. */
+  readonly connectTimeoutSeconds: number;
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
@@ -41,11 +43,13 @@ export const defaultConfig = {
   askCooldownSeconds: 5,
   askResults: 3,
   indexCacheDir: undefined,
+  connectTimeoutSeconds: 30,
 } as const satisfies Config;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
 export const MAX_ASK_COOLDOWN_SECONDS = 3600;
 export const MAX_ASK_RESULTS = 5;
+export const MAX_CONNECT_TIMEOUT_SECONDS = 600;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -73,6 +77,7 @@ export function loadConfig(env: Env): Config {
     askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
     indexCacheDir: cacheDir(env),
+    connectTimeoutSeconds: integer(env, 'DISCORD_CONNECT_TIMEOUT_SECONDS', 1, MAX_CONNECT_TIMEOUT_SECONDS) ?? defaultConfig.connectTimeoutSeconds,
   };
 }
 

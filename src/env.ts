@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'dotenv';
 
@@ -10,16 +10,25 @@ type Env = Readonly<Record<string, string | undefined>>;
  * missing `.env` is normal (CI, containers).
  */
 export function withDotEnv(env: Env, dir: string = process.cwd()): Env {
+  const file = path.join(dir, '.env');
   let text: string;
   try {
-    text = readFileSync(path.join(dir, '.env'), 'utf8');
+    // Checked first: reading a FIFO would wait forever, a directory throws a bare EISDIR.
+    if (!statSync(file).isFile()) throw new EnvFileError(`Quelle: ${file} is not a regular file; make it one (KEY=value lines) or remove it`);
+    text = readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof EnvFileError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return env;
-    throw err;
+    throw new EnvFileError(`Quelle: ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, { cause: err });
   }
   return { ...parse(text), ...definedOnly(env) };
 }
 
 function definedOnly(env: Env): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** A `.env` that exists but cannot be used: a message for the operator, exit 2. */
+export class EnvFileError extends Error {
+  override readonly name = 'EnvFileError';
 }

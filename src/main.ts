@@ -3,11 +3,19 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { CorpusError } from './corpus/errors.js';
-import { withDotEnv } from './env.js';
+import { DiscordUnreachableError } from './discord/bot.js';
+import { EnvFileError, withDotEnv } from './env.js';
 
 async function main(): Promise<void> {
+  // Until the bot is connected there is nothing to close: a signal during start-up (a long
+  // index build) ends the process as cleanly as one later.
+  const early = (): void => process.exit(0);
+  process.once('SIGINT', early);
+  process.once('SIGTERM', early);
   const config = loadConfig(withDotEnv(process.env));
   const app = await startApp(config, { stdin: process.stdin, stdout: process.stdout });
+  process.off('SIGINT', early);
+  process.off('SIGTERM', early);
   if (app.mode === 'console') {
     await app.done;
     return;
@@ -35,12 +43,12 @@ function isInvalidToken(err: unknown): boolean {
 
 main().catch((err: unknown) => {
   if (isInvalidToken(err)) {
-    process.stderr.write('Quelle: Discord refused DISCORD_TOKEN: check the bot token (Developer Portal → Bot → Reset Token).\n');
-    process.exitCode = 2;
+    process.stderr.write('Quelle: Discord refused DISCORD_TOKEN: check the bot token (Developer Portal → Bot → Reset Token).\n', () => process.exit(2));
     return;
   }
   // Start-up errors a user can fix get their message alone; anything else its stack.
-  const known = err instanceof ConfigError || err instanceof CorpusError;
-  process.stderr.write(`${known ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = known ? 2 : 1;
+  const known = err instanceof ConfigError || err instanceof CorpusError || err instanceof EnvFileError || err instanceof DiscordUnreachableError;
+  // Exit rather than wait for the event loop: a request to a host that never answers would
+  // keep the process alive.
+  process.stderr.write(`${known ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`, () => process.exit(known ? 2 : 1));
 });

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       ASK_COOLDOWN_SECONDS: '0',
       ASK_RESULTS: '5',
       INDEX_CACHE_DIR: '/var/cache/quelle',
+      DISCORD_CONNECT_TIMEOUT_SECONDS: ' 45 ',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       askCooldownSeconds: 0,
       askResults: 5,
       indexCacheDir: '/var/cache/quelle',
+      connectTimeoutSeconds: 45,
     });
     expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '' })).toEqual(defaultConfig);
   });

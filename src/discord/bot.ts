@@ -33,12 +33,57 @@ export async function startBot(config: Config & { token: string }, library: Libr
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
   client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'gateway reconnecting'));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.token);
-  await ready;
+  try {
+    await withDeadline(
+      (async () => {
+        await client.login(config.token);
+        await ready;
+      })(),
+      config.connectTimeoutSeconds * 1000,
+      () => new DiscordUnreachableError(config.apiUrl, `no answer within ${config.connectTimeoutSeconds} s`),
+    );
+  } catch (err) {
+    // Bounded too: closing a client whose requests hang must not hang start-up.
+    await withDeadline(client.destroy(), 2000, () => new Error('destroy timed out')).catch(() => undefined);
+    const code = networkCode(err);
+    throw code === undefined ? err : new DiscordUnreachableError(config.apiUrl, code, { cause: err });
+  }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   let stopped: Promise<void> | undefined;
   return {
     client,
     stop: () => (stopped ??= client.destroy()),
   };
+}
+
+/** Discord (or DISCORD_API_URL) could not be reached at start-up: a message for the operator, exit 2. */
+export class DiscordUnreachableError extends Error {
+  override readonly name = 'DiscordUnreachableError';
+
+  constructor(apiUrl: string, reason: string, options?: { cause?: unknown }) {
+    super(`Quelle: could not reach Discord at ${apiUrl} (${reason}): check DISCORD_API_URL and the network`, options);
+  }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/** The network error code in an error or its causes, if it is one. */
+function networkCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError()), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
