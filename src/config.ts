@@ -28,6 +28,8 @@ export interface Config {
   readonly indexCacheDir: string | undefined;
   /** Seconds to log in and reach the gateway before start-up gives up with a message. */
   readonly connectTimeoutSeconds: number;
+  /** Gateway shards run in this one process: a number, or `auto` (what Discord recommends). */
+  readonly shardCount: number | 'auto';
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
@@ -44,12 +46,14 @@ export const defaultConfig = {
   askResults: 3,
   indexCacheDir: undefined,
   connectTimeoutSeconds: 30,
+  shardCount: 1,
 } as const satisfies Config;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
 export const MAX_ASK_COOLDOWN_SECONDS = 3600;
 export const MAX_ASK_RESULTS = 5;
 export const MAX_CONNECT_TIMEOUT_SECONDS = 600;
+export const MAX_SHARD_COUNT = 128;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -78,7 +82,17 @@ export function loadConfig(env: Env): Config {
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
     indexCacheDir: cacheDir(env),
     connectTimeoutSeconds: integer(env, 'DISCORD_CONNECT_TIMEOUT_SECONDS', 1, MAX_CONNECT_TIMEOUT_SECONDS) ?? defaultConfig.connectTimeoutSeconds,
+    shardCount: shardCount(env),
   };
+}
+
+function shardCount(env: Env): number | 'auto' {
+  const raw = value(env, 'SHARD_COUNT');
+  if (raw === undefined) return defaultConfig.shardCount;
+  if (raw.toLowerCase() === 'auto') return 'auto';
+  const n = /^\d+$/u.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_SHARD_COUNT) throw new ConfigError('SHARD_COUNT', `must be "auto" or a whole number from 1 to ${MAX_SHARD_COUNT}, got "${raw}"`);
+  return n;
 }
 
 /** Kernel pseudo file systems: a cache there cannot be written, and a recursive mkdir may hang. */

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       ASK_RESULTS: '5',
       INDEX_CACHE_DIR: '/var/cache/quelle',
       DISCORD_CONNECT_TIMEOUT_SECONDS: ' 45 ',
+      SHARD_COUNT: '2',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -41,7 +42,9 @@ describe('loadConfig', () => {
       askResults: 5,
       indexCacheDir: '/var/cache/quelle',
       connectTimeoutSeconds: 45,
+      shardCount: 2,
     });
+    expect(loadConfig({ SHARD_COUNT: 'Auto' }).shardCount).toBe('auto');
     expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '' })).toEqual(defaultConfig);
   });
 
@@ -56,6 +59,7 @@ describe('loadConfig', () => {
     [{ ASK_RESULTS: '0' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "0"'],
     [{ ASK_RESULTS: 'three' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "three"'],
     [{ INDEX_CACHE_DIR: '/proc/self/cache' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/proc/self/cache"'],
+    [{ SHARD_COUNT: '0' }, 'SHARD_COUNT', 'Quelle: SHARD_COUNT must be "auto" or a whole number from 1 to 128, got "0"'],
     [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],
   ])('rejects %j, naming the variable', (env, variable, message) => {
     const err = error(env);

@@ -6,13 +6,26 @@ import type { Config } from '../config.js';
  * REST at `config.apiUrl` (a proxy, or a fake Discord in tests; the gateway URL then comes
  * from that API's GET /gateway/bot), and mentions off unless a message allows them.
  */
-export function createClient(config: Pick<Config, 'apiUrl'>): Client {
+export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.apiUrl },
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits(CACHE_LIMITS),
+    ...shardOptions(config.shardCount),
   });
+}
+
+/**
+ * All shards in this one process: one index in memory, whatever the shard count. The options
+ * are always explicit, because discord.js reads SHARD_COUNT from the environment itself when
+ * `shardCount` is left at its default (1), and would read "auto" as NaN. With `auto`, the
+ * count given is a placeholder that keeps it from doing so; the real one comes from
+ * `GET /gateway/bot`.
+ */
+export function shardOptions(shardCount: number | 'auto'): { shards: number[] | 'auto'; shardCount: number } {
+  if (shardCount === 'auto') return { shards: 'auto', shardCount: 2 };
+  return { shards: Array.from({ length: shardCount }, (_, i) => i), shardCount };
 }
 
 /**

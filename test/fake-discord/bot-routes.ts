@@ -11,6 +11,8 @@ export class BotRoutes {
   constructor(
     private readonly world: FakeWorld,
     private readonly gatewayUrl: string,
+    /** What `GET /gateway/bot` recommends, for SHARD_COUNT=auto. */
+    private readonly recommendedShards: number = 1,
   ) {}
 
   route(context: RouteContext): RestReply | undefined {
@@ -20,8 +22,9 @@ export class BotRoutes {
       case 'gateway/bot':
         return ok({
           url: this.gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          shards: this.recommendedShards,
+          // Shards of one bucket identify together: no 5 s wait between shards in tests.
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 16 },
         });
       case 'gateway':
         return ok({ url: this.gatewayUrl });

@@ -32,6 +32,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuildSpec[];
   /** Sent in HELLO. Discord uses 41250; a few hundred ms makes missed-ACK tests quick. */
   heartbeatIntervalMs?: number;
+  /** The shard count `GET /gateway/bot` recommends (SHARD_COUNT=auto). Default 1. */
+  recommendedShards?: number;
 }
 
 /** What dispatching an interaction returns: how to find its responses, and when it left. */
@@ -88,6 +90,7 @@ export class FakeDiscord {
     private readonly world: FakeWorld,
     ids: SnowflakeSequence,
     heartbeatIntervalMs: number,
+    recommendedShards = 1,
   ) {
     this.port = (server.address() as AddressInfo).port;
     const origin = `127.0.0.1:${this.port}`;
@@ -99,7 +102,7 @@ export class FakeDiscord {
     this.payloads = new InteractionPayloads(ids, world, this.messages, (name, guildId) => this.commandRoutes.commandIdFor(name, guildId));
     const interactionRoutes = new InteractionRoutes(world, this.interactions, this.messages, this.violations, notify);
     const channelRoutes = new ChannelRoutes(world, this.messages, this.violations);
-    const botRoutes = new BotRoutes(world, this.gatewayUrl);
+    const botRoutes = new BotRoutes(world, this.gatewayUrl, recommendedShards);
     const rest = new RestServer(
       [(c) => interactionRoutes.route(c), (c) => this.commandRoutes.route(c), (c) => channelRoutes.route(c), (c) => botRoutes.route(c)],
       this.faults,
@@ -120,7 +123,7 @@ export class FakeDiscord {
       // Loopback only: the fake must never be reachable from, or reach, anything else.
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    return new FakeDiscord(server, world, ids, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS);
+    return new FakeDiscord(server, world, ids, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS, options.recommendedShards);
   }
 
   get applicationId(): string {
@@ -155,6 +158,11 @@ export class FakeDiscord {
   }
 
   /** The IDENTIFY payloads received (intents, properties, shard), oldest first. */
+  /** The shard ids with a live session; guild events are routed to them by Discord's rule. */
+  get shardIds(): number[] {
+    return this.gateway.shardIds;
+  }
+
   get identifies(): readonly GatewayIdentifyData[] {
     return this.gateway.identifies;
   }

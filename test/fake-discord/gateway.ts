@@ -15,6 +15,8 @@ interface DispatchFrame {
 /** A gateway session outlives its socket, so a client can RESUME it on a new connection. */
 interface Session {
   id: string;
+  /** [shard id, shard count] as the client identified. */
+  shard: [number, number];
   seq: number;
   /** Dispatches of this session, replayed after a RESUME from the client's last seen sequence. */
   log: DispatchFrame[];
@@ -35,8 +37,8 @@ export class FakeGateway {
 
   private readonly sessions = new Map<string, Session>();
   private readonly sessionOf = new Map<WebSocket, Session>();
-  /** The session dispatches go to: the one most recently identified or resumed. */
-  private current: Session | undefined;
+  /** Per shard id, the session its dispatches go to: the one most recently identified or resumed. */
+  private readonly current = new Map<number, Session>();
   private withholdAcks = false;
 
   constructor(
@@ -49,13 +51,30 @@ export class FakeGateway {
   }
 
   get hasSession(): boolean {
-    return this.current !== undefined;
+    return this.current.size > 0;
   }
 
-  /** Sends a dispatch to the current session; if its socket is down, it is replayed on RESUME. */
+  /** Shards that have identified (or resumed), by id. */
+  get shardIds(): number[] {
+    return [...this.current.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Sends a dispatch to the session of the shard its guild belongs to (Discord's rule:
+   * `(guild_id >> 22) % shard_count`), or of shard 0; if its socket is down, it is replayed
+   * on RESUME.
+   */
   dispatch(event: string, data: unknown): void {
-    const session = this.current;
-    if (!session) throw new Error('FakeDiscord: no client has identified on the gateway yet');
+    const any = this.current.values().next().value as Session | undefined;
+    if (!any) throw new Error('FakeDiscord: no client has identified on the gateway yet');
+    const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
+    const shardId = typeof guildId === 'string' ? shardOf(guildId, any.shard[1]) : 0;
+    const session = this.current.get(shardId);
+    if (!session) throw new Error(`FakeDiscord: shard ${shardId} has not identified`);
+    this.dispatchTo(session, event, data);
+  }
+
+  private dispatchTo(session: Session, event: string, data: unknown): void {
     const frame: DispatchFrame = { op: GatewayOpcodes.Dispatch, t: event, s: ++session.seq, d: data };
     session.log.push(frame);
     if (session.log.length > REPLAY_LOG_LIMIT) session.log.shift();
@@ -119,22 +138,24 @@ export class FakeGateway {
       socket.close(4005, 'Already authenticated');
       return;
     }
-    const session: Session = { id: randomBytes(16).toString('hex'), seq: 0, log: [], socket };
+    const shard: [number, number] = data.shard ?? [0, 1];
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, log: [], socket };
     this.sessions.set(session.id, session);
     this.sessionOf.set(socket, session);
-    this.current = session;
+    this.current.set(shard[0], session);
     this.identifies.push(data);
-    this.dispatch(GatewayDispatchEvents.Ready, {
+    const guilds = this.world.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
+    this.dispatchTo(session, GatewayDispatchEvents.Ready, {
       v: 10,
       user: this.world.botUser,
-      guilds: this.world.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       // Without this discord.js would resume against the real gateway after a disconnect.
       resume_gateway_url: this.options.gatewayUrl,
-      shard: data.shard ?? [0, 1],
+      shard,
       application: { id: this.world.applicationId, flags: 0 },
     });
-    for (const guild of this.world.guilds) this.dispatch(GatewayDispatchEvents.GuildCreate, guildCreateData(guild, this.world));
+    for (const guild of guilds) this.dispatchTo(session, GatewayDispatchEvents.GuildCreate, guildCreateData(guild, this.world));
     this.identifyCount++;
     this.onChange();
   }
@@ -149,7 +170,7 @@ export class FakeGateway {
     if (session.socket && session.socket !== socket) session.socket.terminate();
     session.socket = socket;
     this.sessionOf.set(socket, session);
-    this.current = session;
+    this.current.set(session.shard[0], session);
     for (const frame of session.log) if (frame.s > data.seq) this.send(socket, frame);
     this.send(socket, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++session.seq, d: {} });
     this.resumeCount++;
@@ -159,4 +180,9 @@ export class FakeGateway {
   private send(socket: WebSocket, frame: unknown): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   }
+}
+
+/** The shard a guild's events go to: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
