@@ -10,6 +10,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../../fake-discord/index.js';
 import { FAKE_TOKEN } from './harness.js';
 
 let cwd: string;
@@ -106,4 +107,50 @@ describe('SIGTERM during the start-up build', () => {
     expect(exit.stdout).not.toContain('"msg":"index built"');
     expect({ code: exit.code, signal: exit.signal }).toEqual({ code: 0, signal: null });
   }, 30_000);
+});
+
+describe('npm start under a process manager', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterAll(async () => fake.stop());
+
+  it('passes SIGTERM on to the bot instead of leaving it behind', async () => {
+    const npm = spawn('npm', ['start', '--silent'], {
+      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent', HOME: process.env.HOME ?? cwd },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+    /** Every process below `pid`: npm's shell, if any, and node. */
+    const descendants = (pid: number): number[] => {
+      let children: number[] = [];
+      try {
+        children = execFileSync('pgrep', ['-P', String(pid)]).toString().split('\n').filter(Boolean).map(Number);
+      } catch {
+        // pgrep exits 1 when there are none
+      }
+      return children.flatMap((child) => [child, ...descendants(child)]);
+    };
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let below: number[] = [];
+    try {
+      await fake.waitForIdentify({ timeoutMs: 30_000 });
+      below = descendants(npm.pid ?? 0);
+      expect(below.length).toBeGreaterThan(0);
+      npm.kill('SIGTERM');
+      await exited;
+      await expect.poll(() => below.filter(alive), { timeout: 5000, interval: 100 }).toEqual([]);
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+      for (const pid of below.filter(alive)) process.kill(pid, 'SIGKILL');
+    }
+  }, 60_000);
 });
