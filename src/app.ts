@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { Library } from './answers/library.js';
 import type { Config } from './config.js';
 import { PLAIN_STYLE, TERMINAL_STYLE } from './console/render.js';
+import { consoleGreeting } from './console/greeting.js';
 import { runConsole } from './console/run.js';
 import { startBot, type Bot } from './discord/bot.js';
 import { createLogger } from './log.js';
@@ -27,16 +28,27 @@ export type App = { readonly mode: 'console'; readonly done: Promise<void> } | {
  */
 export async function startApp(config: Config, io: AppIO): Promise<App> {
   const consoleMode = config.token === undefined;
-  // The console prints answers on stdout, so its logs go to stderr.
-  const logger = createLogger(config, io.logStream ?? pino.destination({ dest: io.logFd ?? (consoleMode ? 2 : 1), sync: true }));
+  const interactive = consoleMode && Boolean(io.stdin.isTTY);
+  // The console prints answers on stdout, so its logs go to stderr; a person at the console
+  // sees only warnings there, unless LOG_LEVEL asks for more.
+  const level = interactive && !config.logLevelSet ? 'warn' : config.logLevel;
+  const logger = createLogger({ logLevel: level }, io.logStream ?? pino.destination({ dest: io.logFd ?? (consoleMode ? 2 : 1), sync: true }));
   const rebuild = () => build(config.corpusDir, { logger, ...(config.indexCacheDir === undefined ? {} : { cacheDir: config.indexCacheDir }) });
   const library = new Library(await rebuild(), rebuild);
   if (config.token === undefined) {
     logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');
-    const interactive = Boolean(io.stdin.isTTY);
+    const stats = library.engine.stats();
+    const columns = (io.stdout as { columns?: number }).columns;
     const done = runConsole(
       { library, locale: 'de', limit: config.askResults, logger },
-      { input: io.stdin, output: io.stdout, interactive, style: io.stdout.isTTY ? TERMINAL_STYLE : PLAIN_STYLE },
+      {
+        input: io.stdin,
+        output: io.stdout,
+        interactive,
+        style: io.stdout.isTTY ? TERMINAL_STYLE : PLAIN_STYLE,
+        width: io.stdout.isTTY && columns !== undefined && columns > 20 ? columns - 1 : undefined,
+        greeting: consoleGreeting(config.corpusDir, stats.articles, stats.paragraphs),
+      },
     );
     return { mode: 'console', done };
   }

@@ -18,6 +18,8 @@ export interface Config {
   /** The corpus dir: every `.txt`/`.md` file below it is an article. */
   readonly corpusDir: string;
   readonly logLevel: LogLevel;
+  /** LOG_LEVEL was set: the interactive console then logs at it, not only warnings. */
+  readonly logLevelSet: boolean;
   /** Roles whose members may run /reload, besides members with Manage Server. */
   readonly moderatorRoleIds: readonly string[];
   /** Seconds a user waits between two questions; 0 turns the cooldown off. */
@@ -41,6 +43,7 @@ export const defaultConfig = {
   apiUrl: DISCORD_API_URL,
   corpusDir: './seeds',
   logLevel: 'info',
+  logLevelSet: false,
   moderatorRoleIds: [],
   askCooldownSeconds: 5,
   askResults: 3,
@@ -77,6 +80,7 @@ export function loadConfig(env: Env): Config {
     apiUrl: apiUrl(env),
     corpusDir: value(env, 'CORPUS_DIR') ?? defaultConfig.corpusDir,
     logLevel: logLevel(env),
+    logLevelSet: value(env, 'LOG_LEVEL') !== undefined,
     moderatorRoleIds: roleIds(env),
     askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       apiUrl: 'http://127.0.0.1:8080/api',
       corpusDir: '/srv/corpus',
       logLevel: 'debug',
+      logLevelSet: true,
       moderatorRoleIds: ['111111111111111111', '222222222222222222'],
       askCooldownSeconds: 0,
       askResults: 5,

@@ -104,7 +104,7 @@ const de: Messages = {
   helpTitle: 'Quelle – Fragen an das Korpus',
   helpText: (a, p) => `Ich beantworte Fragen mit den passenden Absätzen aus ${a} Artikeln (${p} Absätze) und nenne die Quelle.`,
   helpSections: [
-    { title: '/ask Frage', text: 'Die drei besten Absätze mit Quelle; „Weitere Treffer“ blättert, „Zitieren“ postet einen Absatz als Zitat. Mit privat:true sieht nur ihr die Antwort.' },
+    { title: '/ask Frage', text: 'Die drei besten Absätze mit Quelle; „Weitere Treffer“ blättert, „Zitieren“ postet einen Absatz als Zitat. Mit privat:true sehen nur Sie die Antwort.' },
     { title: '/source Artikel [Absatz]', text: 'Zitiert einen Artikel (Titel, Autor, erster Absatz, Zitierzeile) oder einen einzelnen Absatz.' },
     { title: 'Im Korpus suchen', text: 'Rechtsklick auf eine Nachricht → Apps: nimmt ihren Text als Frage.' },
     { title: '/reload', text: 'Moderatoren: lädt das Korpus neu, ohne Ausfall.' },

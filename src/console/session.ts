@@ -20,6 +20,16 @@ export const QUIT = Symbol('quit');
 
 const CONSOLE_HELP = '/ask FRAGE (oder nur die Frage) · /source DATEI|TITEL [ABSATZ] · /more · /cite N · /reload · /help · /quit';
 
+/** The console's own commands: what the Discord help says about buttons and menus does not apply here. */
+const CONSOLE_COMMANDS: readonly { readonly title: string; readonly text: string }[] = [
+  { title: 'Frage oder /ask Frage', text: 'Die drei besten Absätze mit Quelle und hervorgehobenen Treffern.' },
+  { title: '/more', text: 'Die nächsten Treffer zur letzten Frage.' },
+  { title: '/cite N', text: 'Zitiert Treffer N der letzten Antwort mit Quelle.' },
+  { title: '/source Datei oder Titel [Absatz]', text: 'Zitiert einen Artikel (Titel, Autor, erster Absatz) oder einen Absatz.' },
+  { title: '/reload', text: 'Lädt das Korpus neu.' },
+  { title: '/quit', text: 'Beendet die Konsole (auch Strg-D).' },
+];
+
 /**
  * One console user: turns typed lines into the same replies the Discord commands give, and
  * remembers the last answer's buttons so that `/more` and `/cite N` can press them.
@@ -59,12 +69,14 @@ export class ConsoleSession {
         return reload(library, locale, logger);
       case '/help': {
         const reply = help(library.engine, locale);
-        return { ...reply, sections: [...reply.sections, { title: 'Konsole', body: plain(CONSOLE_HELP) }] };
+        return { ...reply, sections: CONSOLE_COMMANDS.map((c) => ({ title: c.title, body: plain(c.text) })) };
       }
       case '/more':
-        return this.#press((a) => a.kind === 'page', 1);
-      case '/cite':
-        return this.#press((a) => a.kind === 'cite', /^\d+$/u.test(rest) ? Number(rest) : 1);
+        return this.#press((a) => a.kind === 'page', 1, 'Keine weiteren Treffer zur letzten Frage.');
+      case '/cite': {
+        const n = /^\d+$/u.test(rest) ? Number(rest) : 1;
+        return this.#press((a) => a.kind === 'cite', n, `Die letzte Antwort hat keinen Treffer ${n}.`);
+      }
       case '/quit':
       case '/exit':
         return QUIT;
@@ -73,10 +85,10 @@ export class ConsoleSession {
     }
   }
 
-  /** Presses the n-th button (1-based) of the last answer that matches. */
-  #press(kind: (action: Action) => boolean, n: number): Reply {
+  /** Presses the n-th button (1-based) of the last answer that matches; `missing` when there is none. */
+  #press(kind: (action: Action) => boolean, n: number, missing: string): Reply {
     const action = this.#actions.filter(kind)[n - 1];
-    if (action === undefined) return notice('info', 'Dafür gibt es in der letzten Antwort keine Schaltfläche.', CONSOLE_HELP);
+    if (action === undefined) return notice('info', missing, CONSOLE_HELP);
     const { library, locale, limit } = this.#options;
     return runAction(library.engine, action, limit, locale);
   }

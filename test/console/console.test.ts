@@ -70,7 +70,26 @@ describe('ConsoleSession', () => {
   it('says when there is nothing to press', async () => {
     const fresh = new ConsoleSession({ library: new Library(await build('seeds'), () => build('seeds')), locale: 'de', limit: 3, logger: { info: () => undefined, error: () => undefined } });
     const reply = await fresh.handle('/more');
-    expect(reply !== QUIT && reply?.title).toBe('Dafür gibt es in der letzten Antwort keine Schaltfläche.');
+    // Console words, not Discord's: there are no buttons here (issue 11).
+    expect(reply !== QUIT && reply?.title).toBe('Keine weiteren Treffer zur letzten Frage.');
+    const cite = await fresh.handle('/cite 4');
+    expect(cite !== QUIT && cite?.title).toBe('Die letzte Antwort hat keinen Treffer 4.');
+  });
+
+  it('explains the console\'s own commands in /help, not buttons or menus', async () => {
+    const reply = await session.handle('/help');
+    if (reply === undefined || reply === QUIT) throw new Error('expected a reply');
+    const text = renderText(reply);
+    expect(text).toContain('/quit');
+    expect(text).toContain('Strg-D');
+    expect(text).not.toMatch(/Rechtsklick|privat:true|Schaltfläche/u);
+  });
+
+  it('names a cited paragraph once', async () => {
+    await session.handle('Wer ist Du Xuliang?');
+    const reply = await session.handle('/cite 1');
+    if (reply === undefined || reply === QUIT) throw new Error('expected a reply');
+    expect(renderText(reply).match(/Absatz 4/gu)).toHaveLength(1);
   });
 
   it('renders replies as text with the console actions', async () => {
