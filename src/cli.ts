@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `quelle ask | source | stats`: the answer engine for scripts, without Discord.
+import { langFromEnv } from './cli/args.js';
 import { runCli } from './cli/run.js';
 
 const DEFAULT_CORPUS = './seeds';
@@ -7,7 +8,8 @@ const DEFAULT_CORPUS = './seeds';
 // The CLI's only configuration is the corpus dir; CORPUS_DIR is read here, at the entry
 // point, and passed down, like loadConfig(env) does for the bot.
 const corpus = process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS;
-runCli(process.argv.slice(2), corpus, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stdout.isTTY) })
+const lang = langFromEnv(process.env.LANG);
+runCli(process.argv.slice(2), corpus, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stdout.isTTY), lang })
   .then((code) => {
     process.exitCode = code;
   })

@@ -3,16 +3,19 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** Languages of the readable output; `--lang`, else the LANG environment variable. */
+export type CliLang = 'de' | 'en';
+
 export type CliCommand =
-  | { readonly command: 'ask'; readonly json: boolean; readonly limit: number; readonly corpus: string | undefined; readonly question: string | undefined }
-  | { readonly command: 'source'; readonly corpus: string | undefined; readonly file: string }
+  | { readonly command: 'ask'; readonly json: boolean; readonly limit: number; readonly corpus: string | undefined; readonly question: string | undefined; readonly lang: CliLang | undefined }
+  | { readonly command: 'source'; readonly corpus: string | undefined; readonly file: string; readonly lang: CliLang | undefined }
   | { readonly command: 'stats'; readonly json: boolean; readonly corpus: string | undefined }
   | { readonly command: 'help' };
 
 export const USAGE = `Usage:
-  quelle ask [--json] [--limit N] [--corpus DIR] [QUESTION]
+  quelle ask [--json] [--limit N] [--corpus DIR] [--lang de|en] [QUESTION]
       Answer QUESTION, or every line of standard input when QUESTION is omitted.
-  quelle source [--corpus DIR] FILE
+  quelle source [--corpus DIR] [--lang de|en] FILE
       Print an article: title, byline and numbered paragraphs.
   quelle stats [--json] [--corpus DIR]
       Articles, paragraphs, skipped files and build time.
@@ -21,6 +24,8 @@ Options:
   --json        one JSON object per question (ask) or for the stats
   --limit N     passages per question, 1 to 50 (default 3)
   --corpus DIR  the corpus dir (default: CORPUS_DIR, else ./seeds)
+  --lang de|en  the language of the readable output (default: from LANG, else English)
+  -h, --help    this help
 `;
 
 export const DEFAULT_CLI_LIMIT = 3;
@@ -33,9 +38,13 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (command !== 'ask' && command !== 'source' && command !== 'stats') {
     throw new UsageError(`unknown command "${command}"; use ask, source or stats`);
   }
+  // Help wins wherever it stands (before "--"): `quelle ask --help` is a question about ask.
+  const end = rest.indexOf('--');
+  if ((end < 0 ? rest : rest.slice(0, end)).some((arg) => arg === '--help' || arg === '-h')) return { command: 'help' };
   let json = false;
   let limit = DEFAULT_CLI_LIMIT;
   let corpus: string | undefined;
+  let lang: CliLang | undefined;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
@@ -46,6 +55,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     if (arg === '--json' && command !== 'source') json = true;
     else if (arg === '--limit' && command === 'ask') limit = parseLimit(rest[++i]);
     else if (arg.startsWith('--limit=') && command === 'ask') limit = parseLimit(arg.slice('--limit='.length));
+    else if (arg === '--lang' && command !== 'stats') lang = parseLang(rest[++i]);
+    else if (arg.startsWith('--lang=') && command !== 'stats') lang = parseLang(arg.slice('--lang='.length));
     else if (arg === '--corpus') corpus = requireValue('--corpus', rest[++i]);
     else if (arg.startsWith('--corpus=')) corpus = requireValue('--corpus', arg.slice('--corpus='.length));
     else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option "${arg}" for ${command}`);
@@ -53,11 +64,11 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   }
   if (command === 'ask') {
     const question = positional.length > 0 ? positional.join(' ') : undefined;
-    return { command, json, limit, corpus, question };
+    return { command, json, limit, corpus, question, lang };
   }
   if (command === 'source') {
     if (positional.length !== 1) throw new UsageError('source needs exactly one FILE');
-    return { command, corpus, file: positional[0] as string };
+    return { command, corpus, file: positional[0] as string, lang };
   }
   if (positional.length > 0) throw new UsageError(`stats takes no arguments, got "${positional.join(' ')}"`);
   return { command, json, corpus };
@@ -75,4 +86,15 @@ function parseLimit(value: string | undefined): number {
     throw new UsageError(`--limit must be a whole number from 1 to ${MAX_CLI_LIMIT}, got "${text}"`);
   }
   return limit;
+}
+
+function parseLang(value: string | undefined): CliLang {
+  const text = requireValue('--lang', value);
+  if (text !== 'de' && text !== 'en') throw new UsageError(`--lang must be de or en, got "${text}"`);
+  return text;
+}
+
+/** The language a LANG value asks for: German for de_*, English otherwise. */
+export function langFromEnv(lang: string | undefined): CliLang {
+  return lang?.toLowerCase().startsWith('de') === true ? 'de' : 'en';
 }

@@ -1,25 +1,50 @@
 import type { Article } from '../corpus/types.js';
 import { excerpt, mark } from '../search/excerpt.js';
-import type { Answer, EngineStats } from '../search/types.js';
+import type { Answer, EngineStats, Passage } from '../search/types.js';
+import type { CliLang } from './args.js';
+
+/** The words of the readable output, per language. */
+const WORDS = {
+  en: {
+    noTerms: (q: string) => `No searchable words in "${q}".`,
+    nothing: (q: string) => `Nothing in the corpus answers "${q}".`,
+    paragraph: (n: number) => `paragraph ${n}`,
+    part: (i: number, n: number) => `part ${i} of ${n}`,
+    byline: 'title, author, date',
+    by: 'by',
+  },
+  de: {
+    noTerms: (q: string) => `Keine suchbaren Wörter in „${q}“.`,
+    nothing: (q: string) => `Nichts im Korpus beantwortet „${q}“.`,
+    paragraph: (n: number) => `Absatz ${n}`,
+    part: (i: number, n: number) => `Teil ${i} von ${n}`,
+    byline: 'Titel, Autor, Datum',
+    by: 'von',
+  },
+} as const;
 
 /** Characters of a passage shown in the readable output. */
 const EXCERPT_CHARS = 320;
 
 /** The readable answer: title, file, paragraph number and a highlighted excerpt per passage. */
-export function formatAnswer(answer: Answer, color: boolean): string {
+export function formatAnswer(answer: Answer, color: boolean, lang: CliLang = 'en'): string {
+  const words = WORDS[lang];
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
-  if (answer.passages.length === 0) {
-    return answer.abstained === 'no-terms'
-      ? `No searchable words in "${answer.query}".\n`
-      : `Nothing in the corpus answers "${answer.query}".\n`;
-  }
+  if (answer.passages.length === 0) return `${answer.abstained === 'no-terms' ? words.noTerms(answer.query) : words.nothing(answer.query)}\n`;
   return answer.passages
     .map((passage, i) => {
       const cut = excerpt(passage, EXCERPT_CHARS);
       const heading = passage.heading ? ` — ${passage.heading}` : '';
-      return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, ${passage.kind === 'byline' ? 'title, author, date' : `paragraph ${passage.paragraph}${passage.part === undefined ? '' : `, part ${passage.part.index} of ${passage.part.count}`}`}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
+      return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, ${where(passage, lang)}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
     })
     .join('\n');
+}
+
+function where(passage: Passage, lang: CliLang): string {
+  const words = WORDS[lang];
+  if (passage.kind === 'byline') return words.byline;
+  const paragraph = words.paragraph(passage.paragraph);
+  return passage.part === undefined ? paragraph : `${paragraph}, ${words.part(passage.part.index, passage.part.count)}`;
 }
 
 /** The JSON line of one answer. */
@@ -30,9 +55,9 @@ export function answerJson(answer: Answer): string {
   });
 }
 
-export function formatArticle(article: Article): string {
+export function formatArticle(article: Article, lang: CliLang = 'en'): string {
   const lines = [article.title, article.file];
-  if (article.byline !== undefined) lines.push(`by ${article.byline}${article.date ? `, ${article.date}` : ''}`);
+  if (article.byline !== undefined) lines.push(`${WORDS[lang].by} ${article.byline}${article.date ? `, ${article.date}` : ''}`);
   else if (article.date !== undefined) lines.push(article.date);
   lines.push('');
   let heading: string | undefined;

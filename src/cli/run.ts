@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { CorpusError } from '../corpus/errors.js';
 import { build } from '../search/build.js';
-import { parseArgs, UsageError, USAGE } from './args.js';
+import { parseArgs, UsageError, USAGE, type CliLang } from './args.js';
 import { answerJson, formatAnswer, formatArticle, formatStats } from './format.js';
 
 export interface CliIO {
@@ -11,6 +11,8 @@ export interface CliIO {
   readonly stderr: Writable;
   /** Colour the highlights (a terminal); otherwise mark them with **. */
   readonly color: boolean;
+  /** The language when `--lang` is not given (from LANG). Default English. */
+  readonly lang?: CliLang;
 }
 
 /** Runs `quelle …`; resolves to the exit code. Usage and corpus errors: message on stderr, exit 2. */
@@ -34,12 +36,12 @@ export async function runCli(argv: readonly string[], defaultCorpus: string, io:
         io.stderr.write(`quelle: no article "${cmd.file}" in the corpus${hint}\n`);
         return 1;
       }
-      io.stdout.write(formatArticle(article));
+      io.stdout.write(formatArticle(article, cmd.lang ?? io.lang));
       return 0;
     }
     const answer = (question: string): void => {
       const result = engine.search(question, { limit: cmd.limit });
-      io.stdout.write(cmd.json ? `${answerJson(result)}\n` : `${formatAnswer(result, io.color)}\n`);
+      io.stdout.write(cmd.json ? `${answerJson(result)}\n` : `${formatAnswer(result, io.color, cmd.lang ?? io.lang)}\n`);
     };
     if (cmd.question !== undefined) answer(cmd.question);
     else await answerLines(io.stdin, answer);

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -74,12 +76,44 @@ describe('quelle source and stats', () => {
   });
 });
 
+describe('quelle help and language', () => {
+  it.each([['--help'], ['-h'], ['ask', '--help'], ['source', '-h'], ['stats', '--help'], ['ask', '--json', '-h', 'x']])('%j prints the usage and exits 0', async (...args) => {
+    const run = await quelle(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage:\n/u);
+    expect(run.stderr).toBe('');
+  });
+
+  it('speaks German with --lang de or a German LANG, English otherwise', async () => {
+    expect((await quelle(['ask', '--lang', 'de', 'Wer ist Du Xuliang?'])).stdout).toContain('001_e98a8a84176a97af.txt, Absatz 4');
+    expect((await quelle(['ask', 'Wer ist Du Xuliang?'], undefined, { LANG: 'de_DE.UTF-8' })).stdout).toContain('001_e98a8a84176a97af.txt, Absatz 4');
+    expect((await quelle(['ask', 'Wer ist Du Xuliang?'], undefined, { LANG: 'C.UTF-8' })).stdout).toContain('001_e98a8a84176a97af.txt, paragraph 4');
+    expect((await quelle(['ask', '--lang', 'de', 'Rezept für Apfelstrudel'])).stdout).toBe('Nichts im Korpus beantwortet „Rezept für Apfelstrudel“.\n\n');
+  });
+
+  it('the quelle command says how to build the CLI when it is not built', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quelle-bin-'));
+    try {
+      mkdirSync(path.join(dir, 'bin'));
+      copyFileSync(path.resolve('bin', 'quelle.js'), path.join(dir, 'bin', 'quelle.js'));
+      writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+      const run = await new Promise<Run>((resolve) => {
+        execFile(process.execPath, [path.join(dir, 'bin', 'quelle.js'), 'stats'], (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr }));
+      });
+      expect(run).toEqual({ code: 2, stdout: '', stderr: 'quelle: the CLI is not built yet; run `npm run build` in the project first\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('quelle errors', () => {
   it.each([
     [['ask', '--limit', '0', 'x'], 'quelle: --limit must be a whole number from 1 to 50, got "0"'],
     [['ask', '--frobnicate'], 'quelle: unknown option "--frobnicate" for ask'],
     [['translate'], 'quelle: unknown command "translate"; use ask, source or stats'],
     [['source'], 'quelle: source needs exactly one FILE'],
+    [['ask', '--lang', 'fr', 'x'], 'quelle: --lang must be de or en, got "fr"'],
     [['ask', '--corpus', '/no/such/dir', 'x'], 'Quelle: corpus dir "/no/such/dir" does not exist'],
   ])('%j → stderr and exit code 2', async (args, message) => {
     const run = await quelle(args);
