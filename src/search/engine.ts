@@ -123,7 +123,7 @@ export const defaultEngineOptions = {
   headWeight: 0.5,
   minBridgedPartLength: 5,
   commonDocShare: 0.005,
-  commonDocFreq: 20,
+  commonDocFreq: 200,
   maxBridgedCompounds: 3,
   frameWeight: 0.3,
   lowercaseWeight: 0.6,

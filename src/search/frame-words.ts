@@ -13,7 +13,7 @@ gibt geben gab gegeben geht gehen ging gegangen macht machen machte gemacht sagt
 sieht sehen sah gesehen steht stehen stand liegt liegen lag lässt lassen ließ hält halten hielt bringt bringen brachte
 nimmt nehmen nahm findet finden fand bekommt bekommen bekam heißt heißen hieß tun tut getan passiert passieren passierte
 meint meinen meinte denkt denken dachte erklärt erklären erklärte beschreibt beschreiben nennt nennen nannte genannt
-zeigt zeigen zeigte gilt gelten galt wirklich überhaupt jemand irgendwie ungefähr
+zeigt zeigen zeigte gilt gelten galt wirklich überhaupt jemand irgendwie ungefähr geworden worden gehabt
 `;
 
 const ENGLISH = `
