@@ -13,11 +13,11 @@ const MANPAGES = path.resolve('..', 'shared', 'corpora', 'manpages-de.tar.gz');
 
 /**
  * Floors a little under what `npm run eval` measures on the test half today (seeds: hit@1 0.55,
- * hit@3 0.64, English hit@3 0.63, off-topic abstained 75 %; with manpages-de: 0.53, 0.68, 0.68,
+ * hit@3 0.66, English hit@3 0.74, off-topic abstained 69 %; with manpages-de: 0.53, 0.68, 0.68,
  * 31 %), so that quality cannot silently regress. Raise them when the engine improves.
  */
 const FLOORS = {
-  seeds: { hit1: 0.52, hit3: 0.6, englishHit3: 0.58, abstained: 0.65 },
+  seeds: { hit1: 0.52, hit3: 0.62, englishHit3: 0.68, abstained: 0.6 },
   full: { hit1: 0.5, hit3: 0.64, englishHit3: 0.63, abstained: 0.25 },
 } as const;
 
