@@ -80,6 +80,10 @@ export interface EngineOptions {
    */
   readonly commonDocShare?: number;
   readonly commonDocFreq?: number;
+  /** How much a passage gains when what it matches stands in one sentence (0: not at all)… */
+  readonly proximityWeight?: number;
+  /** …among the best this many. */
+  readonly proximityDepth?: number;
   /** Weight factor of frame words ("warum", "gehen", "sagen"): how a question asks, not what about. */
   readonly frameWeight?: number;
   /** Weight factor of lowercase words (verbs, adjectives) in a German question written with capitals. */
@@ -123,6 +127,8 @@ export const defaultEngineOptions = {
   headWeight: 0.5,
   minBridgedPartLength: 5,
   commonDocShare: 0.005,
+  proximityWeight: 1,
+  proximityDepth: 20,
   commonDocFreq: 200,
   maxBridgedCompounds: 3,
   frameWeight: 0.3,
@@ -496,6 +502,21 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
   };
 
+  /**
+   * The best few, re-ranked by how much of what they match stands in one sentence: a question
+   * asks about one statement, and a paragraph that says it in one sentence answers it better
+   * than one that has its words scattered.
+   */
+  const rerankByProximity = (ranked: Ranked[]): Ranked[] => {
+    if (opts.proximityWeight === 0 || ranked.length < 2) return ranked;
+    const head = ranked.slice(0, opts.proximityDepth).map((entry) => {
+      const share = highlight(analyzer, (docs[entry.id] as IndexedDoc).text, entry.terms).sentenceShare;
+      return { ...entry, score: entry.score * (1 + opts.proximityWeight * share) };
+    });
+    head.sort((a, b) => b.score - a.score || a.id - b.id);
+    return [...head, ...ranked.slice(opts.proximityDepth)];
+  };
+
   const toPassage = ({ id, score, terms }: Ranked, kind: AnswerKind | undefined, marked = highlight(analyzer, (docs[id] as IndexedDoc).text, terms, kind)): Passage => {
     const { article, paragraph, text, part } = docs[id] as IndexedDoc;
     return {
@@ -537,7 +558,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const concepts = plan.concepts.filter((c) => !authors.has(c.term) && !(aboutArticle && isMetaWord(c.surface)));
     if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
 
-    const { ranked, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
+    const { ranked: byScore, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
+    const ranked = rerankByProximity(byScore);
     const best = ranked[0];
     // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
     const kind = answerKind(question);

@@ -39,3 +39,18 @@ describe('an over-long paragraph in the engine', () => {
     expect(passage?.part?.count).toBeGreaterThan(10);
   });
 });
+
+describe('proximity', () => {
+  it('ranks a passage that says it in one sentence above one with the words scattered', () => {
+    const filler = 'Dazwischen steht ein Satz über etwas ganz anderes, lang und ohne Bezug.';
+    const corpus: Corpus = {
+      dir: '/c',
+      skipped: [],
+      articles: [
+        { file: 'a.txt', title: 'A', titleDerived: false, byline: undefined, date: undefined, paragraphs: [{ number: 1, heading: undefined, text: `Gallium und Gallium. ${filler} Export, Export. ${filler} Kontrolle, Kontrolle.` }] },
+        { file: 'b.txt', title: 'B', titleDerived: false, byline: undefined, date: undefined, paragraphs: [{ number: 1, heading: undefined, text: `${filler} Die Kontrolle des Exports von Gallium ist streng. ${filler}` }] },
+      ],
+    };
+    expect(buildEngine(corpus).search('Kontrolle Gallium Export').passages.map((p) => p.file)).toEqual(['b.txt', 'a.txt']);
+  });
+});
