@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { PLAIN_STYLE, TERMINAL_STYLE } from './console/render.js';
 import { consoleGreeting } from './console/greeting.js';
 import { runConsole } from './console/run.js';
+import { watchCorpus, type CorpusWatcher } from './corpus/watch.js';
 import { startBot, type Bot } from './discord/bot.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
@@ -35,6 +36,7 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
   const logger = createLogger({ logLevel: level }, io.logStream ?? pino.destination({ dest: io.logFd ?? (consoleMode ? 2 : 1), sync: true }));
   const rebuild = () => build(config.corpusDir, { logger, ...(config.indexCacheDir === undefined ? {} : { cacheDir: config.indexCacheDir }) });
   const library = new Library(await rebuild(), rebuild);
+  const watcher = config.corpusWatchSeconds === undefined ? undefined : watchLibrary(library, config.corpusDir, config.corpusWatchSeconds, logger);
   if (config.token === undefined) {
     logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');
     const stats = library.engine.stats();
@@ -50,8 +52,32 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
         greeting: consoleGreeting(config.corpusDir, stats.articles, stats.paragraphs),
       },
     );
-    return { mode: 'console', done };
+    return { mode: 'console', done: done.finally(() => watcher?.close()) };
   }
   const bot = await startBot({ ...config, token: config.token }, library, logger);
-  return { mode: 'discord', bot, logger };
+  return {
+    mode: 'discord',
+    bot: {
+      client: bot.client,
+      stop: () => {
+        watcher?.close();
+        return bot.stop();
+      },
+    },
+    logger,
+  };
+}
+
+/**
+ * CORPUS_WATCH: a change under the corpus dir reloads the index after a quiet period, through
+ * the same single-flight, build-beside-and-swap path as /reload; a failed build keeps the old
+ * index and says why.
+ */
+function watchLibrary(library: Library, corpusDir: string, quietSeconds: number, logger: Logger): CorpusWatcher {
+  const reload = () =>
+    library.reload().then(
+      (report) => logger.info({ added: report.added, removed: report.removed, changed: report.changed, ms: report.ms }, 'corpus changed: index reloaded'),
+      (err: unknown) => logger.error({ err }, 'corpus changed, but the reload failed; the previous index stays in service'),
+    );
+  return watchCorpus(corpusDir, () => void reload(), { quietMs: quietSeconds * 1000, logger });
 }

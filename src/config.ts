@@ -32,6 +32,8 @@ export interface Config {
   readonly connectTimeoutSeconds: number;
   /** Gateway shards run in this one process: a number, or `auto` (what Discord recommends). */
   readonly shardCount: number | 'auto';
+  /** Reload when files under the corpus dir change, after this many quiet seconds; off when undefined. */
+  readonly corpusWatchSeconds: number | undefined;
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
@@ -50,6 +52,7 @@ export const defaultConfig = {
   indexCacheDir: undefined,
   connectTimeoutSeconds: 30,
   shardCount: 1,
+  corpusWatchSeconds: undefined,
 } as const satisfies Config;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
@@ -57,6 +60,8 @@ export const MAX_ASK_COOLDOWN_SECONDS = 3600;
 export const MAX_ASK_RESULTS = 5;
 export const MAX_CONNECT_TIMEOUT_SECONDS = 600;
 export const MAX_SHARD_COUNT = 128;
+export const DEFAULT_WATCH_QUIET_SECONDS = 2;
+export const MAX_WATCH_QUIET_SECONDS = 3600;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -87,7 +92,18 @@ export function loadConfig(env: Env): Config {
     indexCacheDir: cacheDir(env),
     connectTimeoutSeconds: integer(env, 'DISCORD_CONNECT_TIMEOUT_SECONDS', 1, MAX_CONNECT_TIMEOUT_SECONDS) ?? defaultConfig.connectTimeoutSeconds,
     shardCount: shardCount(env),
+    corpusWatchSeconds: corpusWatch(env),
   };
+}
+
+/** CORPUS_WATCH: `true` (reload 2 s after the last change), a number of quiet seconds, or `false`. */
+function corpusWatch(env: Env): number | undefined {
+  const raw = value(env, 'CORPUS_WATCH')?.toLowerCase();
+  if (raw === undefined || raw === 'false' || raw === '0') return undefined;
+  if (raw === 'true') return DEFAULT_WATCH_QUIET_SECONDS;
+  const n = /^\d+$/u.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_WATCH_QUIET_SECONDS) throw new ConfigError('CORPUS_WATCH', `must be true, false or seconds of quiet from 1 to ${MAX_WATCH_QUIET_SECONDS}, got "${raw}"`);
+  return n;
 }
 
 function shardCount(env: Env): number | 'auto' {

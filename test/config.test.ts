@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       INDEX_CACHE_DIR: '/var/cache/quelle',
       DISCORD_CONNECT_TIMEOUT_SECONDS: ' 45 ',
       SHARD_COUNT: '2',
+      CORPUS_WATCH: '3',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -44,7 +45,10 @@ describe('loadConfig', () => {
       indexCacheDir: '/var/cache/quelle',
       connectTimeoutSeconds: 45,
       shardCount: 2,
+      corpusWatchSeconds: 3,
     });
+    expect(loadConfig({ CORPUS_WATCH: 'true' }).corpusWatchSeconds).toBe(2);
+    expect(loadConfig({ CORPUS_WATCH: 'false' }).corpusWatchSeconds).toBeUndefined();
     expect(loadConfig({ SHARD_COUNT: 'Auto' }).shardCount).toBe('auto');
     expect(loadConfig({ DISCORD_TOKEN: '   ', CORPUS_DIR: '' })).toEqual(defaultConfig);
   });
@@ -61,6 +65,7 @@ describe('loadConfig', () => {
     [{ ASK_RESULTS: 'three' }, 'ASK_RESULTS', 'Quelle: ASK_RESULTS must be a whole number from 1 to 5, got "three"'],
     [{ INDEX_CACHE_DIR: '/proc/self/cache' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/proc/self/cache"'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT', 'Quelle: SHARD_COUNT must be "auto" or a whole number from 1 to 128, got "0"'],
+    [{ CORPUS_WATCH: 'maybe' }, 'CORPUS_WATCH', 'Quelle: CORPUS_WATCH must be true, false or seconds of quiet from 1 to 3600, got "maybe"'],
     [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],
   ])('rejects %j, naming the variable', (env, variable, message) => {
     const err = error(env);
