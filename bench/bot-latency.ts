@@ -4,6 +4,8 @@
  * the network: the fake answers at once. Loaded by bench/run.ts.
  */
 import { PassThrough, Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp } from '../src/app.js';
@@ -16,10 +18,23 @@ const QUESTIONS = ['Wer ist Du Xuliang?', 'Deepsek R1', 'Gallium Germanium', 'Ab
 /** One at a time: the latency a user meets on a quiet bot. */
 const SINGLE_RUNS = 200;
 const BURST = 1000;
+/** Distinct users asking one question each: the bot's heap must not grow with them. */
+const DISTINCT_USERS = 20_000;
+/** Users first, unmeasured: the heap grows once while lazily made structures fill in. */
+const WARM_UP_USERS = 5_000;
 
 export interface LatencyFigures {
   readonly single: { readonly n: number; readonly p50Ms: number; readonly p99Ms: number };
   readonly burst: { readonly n: number; readonly p50Ms: number; readonly p99Ms: number; readonly totalMs: number; readonly answeredOnce: boolean };
+  /** Heap after a full GC before and after DISTINCT_USERS more users asked once each (after WARM_UP_USERS), in MB. */
+  readonly users: { readonly n: number; readonly heapBeforeMB: number; readonly heapAfterMB: number; readonly growthMB: number };
+}
+
+/** Heap used after a full GC, in MB; `gc` is reached without --expose-gc on the command line. */
+function heapAfterGcMB(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 export async function measureBotLatency(): Promise<LatencyFigures> {
@@ -41,7 +56,22 @@ export async function measureBotLatency(): Promise<LatencyFigures> {
     const burst = await Promise.all(refs.map(latency));
     const totalMs = performance.now() - started;
     const answeredOnce = refs.every((ref) => fake.responsesFor(ref.id).filter((r) => r.path.endsWith('/callback')).length === 1);
+
+    // The fake runs in this process: it forgets what it recorded after each batch, so that
+    // the heap shows what the bot keeps per user (discord.js caches, our own state).
+    const askDistinct = async (from: number, count: number): Promise<void> => {
+      for (let start = 0; start < count; start += BURST) {
+        await Promise.all(Array.from({ length: BURST }, (_, i) => latency(ask(from + start + i))));
+        fake.forget();
+      }
+    };
+    await askDistinct(1_000_000, WARM_UP_USERS);
+    const heapBefore = heapAfterGcMB();
+    await askDistinct(2_000_000, DISTINCT_USERS);
+    const heapAfter = heapAfterGcMB();
+    const round = (mb: number) => Math.round(mb * 10) / 10;
     return {
+      users: { n: DISTINCT_USERS, heapBeforeMB: round(heapBefore), heapAfterMB: round(heapAfter), growthMB: round(heapAfter - heapBefore) },
       single: { n: SINGLE_RUNS, p50Ms: percentile(single, 50), p99Ms: percentile(single, 99) },
       burst: { n: BURST, p50Ms: percentile(burst, 50), p99Ms: percentile(burst, 99), totalMs, answeredOnce },
     };

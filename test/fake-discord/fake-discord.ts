@@ -241,6 +241,16 @@ export class FakeDiscord {
     );
   }
 
+  /**
+   * Forgets every recorded interaction, request and message, so that a long benchmark measures
+   * the bot's memory, not the fake's. Violations are kept.
+   */
+  forget(): void {
+    this.requests.length = 0;
+    this.interactions.clear();
+    this.messages.clear();
+  }
+
   /** Every request about one interaction: its callback(s) and webhook requests, faults included. */
   responsesFor(interactionId: string): RecordedRequest[] {
     return this.requests.filter((request) => request.interactionId === interactionId);

@@ -41,6 +41,12 @@ export class InteractionRegistry {
   private readonly byId = new Map<string, DispatchedInteraction>();
   private readonly byToken = new Map<string, DispatchedInteraction>();
 
+  /** Forgets every interaction (long benchmarks: the fake must not hold what it has seen). */
+  clear(): void {
+    this.byId.clear();
+    this.byToken.clear();
+  }
+
   register(payload: InteractionLike, sentAt: number): DispatchedInteraction {
     const data = field(payload, 'data');
     const commandType = typeof data === 'object' && data !== null ? field(data, 'type') : undefined;

@@ -30,6 +30,10 @@ export class MessageStore {
     private readonly attachmentBaseUrl: string,
   ) {}
 
+  clear(): void {
+    this.messages.clear();
+  }
+
   get(id: string): APIMessage | undefined {
     return this.messages.get(id);
   }
