@@ -96,10 +96,22 @@ export interface EngineOptions {
   readonly trustedExactCoverage?: number;
   /** A German question must match this share of its weight as typed, not only through synonyms. */
   readonly minGermanExactCoverage?: number;
+  /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
+  readonly paraphraseWeight?: number;
+  /** Paraphrases kept per German word… */
+  readonly maxParaphrases?: number;
+  /** …through English words with at most this many German translations. */
+  readonly maxParaphraseFanout?: number;
   /** Translations kept per English word, the corpus's most frequent first. */
   readonly maxTranslations?: number;
   /** Synonyms kept per German word, the most specific first. */
   readonly maxSynonyms?: number;
+  /**
+   * How much a passage gains by how much of the question its whole article matches (0: not
+   * at all): a question names its topic ("Musk", "Putin") once, and the paragraph that
+   * answers it often says only the detail asked for.
+   */
+  readonly articleWeight?: number;
 }
 
 export const defaultEngineOptions = {
@@ -135,6 +147,10 @@ export const defaultEngineOptions = {
   lowercaseWeight: 0.6,
   maxTranslations: 6,
   maxSynonyms: 6,
+  articleWeight: 1,
+  paraphraseWeight: 0.4,
+  maxParaphrases: 3,
+  maxParaphraseFanout: 12,
   answerCoverage: 0.25,
   maxUnknownShare: 0.3,
   trustedExactCoverage: 0.45,
@@ -455,6 +471,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     let unknownWeight = 0;
     const combined = new Map<number, Combined>();
+    // Per article, the best coverage of each concept by any of its paragraphs.
+    const byArticle = new Map<Article, number>();
     for (const concept of concepts) {
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
@@ -478,6 +496,14 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
         collect(matches, concept, lookupPhrase(alternative.terms), alternative.weight, alternative.weight);
       }
       if (matches.size === 0 && !concept.frame) unknownWeight += concept.weight;
+      if (opts.articleWeight > 0) {
+        const best = new Map<Article, number>();
+        for (const [id, match] of matches) {
+          const article = (docs[id] as IndexedDoc).article;
+          best.set(article, Math.max(best.get(article) ?? 0, match.covered));
+        }
+        for (const [article, covered] of best) byArticle.set(article, (byArticle.get(article) ?? 0) + concept.weight * covered);
+      }
       for (const [id, match] of matches) {
         const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, content: 0, textual: false, terms: new Map<string, number>() };
         if (!concept.frame) entry.content++;
@@ -496,7 +522,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       if (coverage < opts.minCoverage || !entry.textual) continue;
       // Coverage scales the score: a passage with every word of the question beats one
       // that repeats a single word often.
-      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent, coverage, exactCoverage: entry.exact / totalWeight, content: entry.content, terms: entry.terms });
+      const articleCoverage = (byArticle.get((docs[id] as IndexedDoc).article) ?? 0) / totalWeight;
+      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent * (1 + opts.articleWeight * articleCoverage ** opts.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, content: entry.content, terms: entry.terms });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };

@@ -7,7 +7,7 @@ import { englishBase, isEnglish } from './lexicon/english.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** How an alternative of a question word was found. */
-export type BridgeKind = 'translation' | 'synonym' | 'split';
+export type BridgeKind = 'translation' | 'synonym' | 'paraphrase' | 'split';
 
 /** Another way to match a question word: a German phrase of the corpus, weighted below an exact match. */
 export interface Alternative {
@@ -56,6 +56,7 @@ export interface QueryPlanOptions {
   readonly maxExpandedDocFreq: number;
   readonly translationWeight: number;
   readonly synonymWeight: number;
+  readonly paraphraseWeight: number;
   readonly splitWeight: number;
   readonly headWeight: number;
   readonly frameWeight: number;
@@ -249,6 +250,7 @@ function addBridges(concepts: readonly Concept[], english: boolean, analyzer: An
         push(next, phrase, options.synonymWeight, 'synonym');
       }
       push(concept, bridges.synonyms(concept.term), options.synonymWeight, 'synonym');
+      if (options.paraphraseWeight > 0) push(concept, bridges.paraphrases(concept.term), options.paraphraseWeight, 'paraphrase');
       if (!known && !HAS_DIGIT.test(concept.term)) {
         const parts = splitCompound(concept.term, analyzer, vocabulary);
         if (parts !== undefined) push(concept, [parts], options.splitWeight, 'split');

@@ -80,6 +80,20 @@ describe('search', () => {
     }
   });
 
+  it('prefers the passage whose article is about what else the question names', () => {
+    // Both articles have a paragraph on cooperation in space; only the second names Musk, elsewhere.
+    const twoArticles = buildEngine(
+      corpusOf(
+        article('china.txt', 'Chinas Technik', ['In der Raumfahrt sucht China die Zusammenarbeit mit Europa.', 'Peking investiert in Chips.']),
+        article('musk.txt', 'Ein Lob aus Moskau', ['Putin nannte Elon Musk einen außergewöhnlichen Menschen.', 'Wir verhandeln bereits über eine Zusammenarbeit in der Raumfahrt, sagte er.']),
+      ),
+    );
+    const question = 'Zusammenarbeit mit Musk in der Raumfahrt?';
+    expect(twoArticles.search(question).passages[0]).toMatchObject({ file: 'musk.txt', paragraph: 2 });
+    const withoutContext = buildEngine(twoArticles.corpus, { articleWeight: 0 });
+    expect(withoutContext.search(question).passages[0]).toMatchObject({ file: 'china.txt', paragraph: 1 });
+  });
+
   it('pages with offset and limit, and reports the total', () => {
     const all = engine.search('China Russland', { limit: 50 });
     const page = engine.search('China Russland', { limit: 1, offset: 1 });

@@ -13,9 +13,15 @@ export interface Bridges {
   translations(english: string): readonly Phrase[];
   /** Synonyms (and abbreviations, expansions) of a German term or phrase that the corpus has, most specific first. */
   synonyms(term: string): readonly Phrase[];
+  /**
+   * German words of the corpus that share English translations with a German term
+   * ("Gespräch" → talk → "Unterredung"; "Russe" → Russian → "russisch"): paraphrases through
+   * the dictionary, the more shared and the more specific the translations, the closer.
+   */
+  paraphrases(term: string): readonly Phrase[];
 }
 
-export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [] };
+export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], paraphrases: () => [] };
 
 /** What the bridges need to know of the corpus. */
 export interface BridgeCorpus {
@@ -33,6 +39,10 @@ export interface BridgeOptions {
   readonly maxTranslations: number;
   /** Synonyms kept per German key. */
   readonly maxSynonyms: number;
+  /** Paraphrases kept per German key… */
+  readonly maxParaphrases: number;
+  /** …through English words with at most this many German translations (specific senses only). */
+  readonly maxParaphraseFanout: number;
   /**
    * No bridge to a word in more than this many paragraphs: "drop" → "Fall" (5,000 man-page
    * paragraphs say "im Fall") tells nothing and costs most of a question's time.
@@ -94,6 +104,22 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
         .sort((a, b) => b[1] - a[1])
         .slice(0, options.maxSynonyms)
         .map(([phrase]) => phrase.split(' '));
+    },
+    paraphrases(term) {
+      const scores = new Map<string, number>();
+      for (const key of lexicon.englishFor(term)) {
+        const germans = lexicon.translations(key);
+        if (germans.length > options.maxParaphraseFanout) continue;
+        for (const other of germans) {
+          if (other === term || other.includes(' ')) continue;
+          const df = frequency(other);
+          if (df > 0) scores.set(other, (scores.get(other) ?? 0) + 1 / germans.length);
+        }
+      }
+      return [...scores]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, options.maxParaphrases)
+        .map(([phrase]) => [phrase]);
     },
   };
 }

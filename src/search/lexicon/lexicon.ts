@@ -12,11 +12,16 @@ export interface LexiconSource {
   readonly synonyms: string;
 }
 
+/** English keys with more German translations than this are not used for paraphrases. */
+export const MAX_PARAPHRASE_FANOUT = 20;
+
 export interface Lexicon {
   /** German phrases (index terms joined by a space) for an English key, in the dictionary's order. */
   translations(english: string): readonly string[];
   /** The synonym sets that hold `member` (a term or phrase), in file order. */
   synsets(member: string): readonly (readonly string[])[];
+  /** English keys with `term` (one German index term) among their at most MAX_PARAPHRASE_FANOUT translations. */
+  englishFor(term: string): readonly string[];
 }
 
 /**
@@ -53,7 +58,31 @@ export function indexLexicon(source: LexiconSource): Lexicon {
     sets.push(members);
   }
 
+  // German → English, for paraphrases through English ("Gespräch" → "talk" → "Unterredung").
+  // Built here, once per process (~0.3 s), not on a first question. Single German words of
+  // English keys with few senses only: a key with dozens of translations ("run", "set")
+  // relates nothing, and leaving them out halves the memory.
+  const reverse = new Map<string, number | number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const start = lines[i] as number;
+    const end = english.indexOf('\n', start);
+    const fields = english.slice(english.indexOf('\t', start) + 1, end === -1 ? english.length : end).split('\t');
+    if (fields.length > MAX_PARAPHRASE_FANOUT) continue;
+    for (const german of fields) {
+      if (german.includes(' ')) continue;
+      const known = reverse.get(german);
+      if (known === undefined) reverse.set(german, i);
+      else if (typeof known === 'number') {
+        if (known !== i) reverse.set(german, [known, i]);
+      } else if (known[known.length - 1] !== i) known.push(i);
+    }
+  }
+
   return {
+    englishFor(term) {
+      const found = reverse.get(term);
+      return found === undefined ? [] : typeof found === 'number' ? [keyAt(found)] : found.map(keyAt);
+    },
     translations(key) {
       let lo = 0;
       let hi = lines.length;

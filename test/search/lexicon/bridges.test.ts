@@ -3,7 +3,7 @@ import { buildBridges } from '../../../src/search/lexicon/bridges.js';
 import { indexLexicon } from '../../../src/search/lexicon/lexicon.js';
 import { loadLexicons } from '../../../src/search/lexicon/load.js';
 
-const OPTIONS = { maxTranslations: 3, maxSynonyms: 3, maxBridgeDocFreq: 100 };
+const OPTIONS = { maxTranslations: 3, maxSynonyms: 3, maxParaphrases: 2, maxParaphraseFanout: 4, maxBridgeDocFreq: 100 };
 
 // Inline fixtures in the committed format: terms as the analyzer makes them.
 const SOURCE = {
@@ -47,6 +47,20 @@ describe('buildBridges', () => {
     expect(common.translations('import')).toEqual([['einfuhr']]);
   });
 
+  it('paraphrases a German word through the English words it shares with others, the most shared and specific first', () => {
+    const pivots = buildBridges(
+      indexLexicon({
+        // "talk" has few senses; "run" has too many to say anything (fanout 4).
+        english: ['conversation\tgesprach\tunterhaltung', 'run\tlauf\tleit\tbetreib\tgesprach\tfuhr', 'talk\tgesprach\tunterredung\tunterhaltung'].join('\n'),
+        synonyms: '',
+      }),
+      { documentFrequency: (term) => (['unterredung', 'unterhaltung', 'leit'].includes(term) ? 1 : 0), compoundsWith: () => [] },
+      OPTIONS,
+    );
+    expect(pivots.paraphrases('gesprach')).toEqual([['unterhaltung'], ['unterredung']]);
+    expect(pivots.paraphrases('lauf')).toEqual([]);
+  });
+
   it('answers nothing for unknown keys', () => {
     expect(bridges.translations('banana')).toEqual([]);
     expect(bridges.synonyms('kasekuch')).toEqual([]);
@@ -62,10 +76,11 @@ describe('indexLexicon', () => {
 describe('the committed lexicons', () => {
   it('load, and bridge real words', async () => {
     const source = await loadLexicons();
-    const real = buildBridges(source, { documentFrequency: (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), compoundsWith: () => [] }, { maxTranslations: 6, maxSynonyms: 6, maxBridgeDocFreq: 100 });
+    const real = buildBridges(source, { documentFrequency: (term) => (['einfuhr', 'impor', 'lieferung', 'schuld', 'verschuldung'].includes(term) ? 1 : 0), compoundsWith: () => [] }, { maxTranslations: 6, maxSynonyms: 6, maxParaphrases: 3, maxParaphraseFanout: 12, maxBridgeDocFreq: 100 });
     expect(real.translations('import').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['einfuhr', 'impor']));
     expect(real.translations('debt').map((p) => p.join(' '))).toEqual(expect.arrayContaining(['schuld', 'verschuldung']));
     expect(real.synonyms('einfuhr').map((p) => p.join(' '))).toContain('impor');
+    expect(real.paraphrases('impor').map((p) => p.join(' '))).toContain('einfuhr');
   });
 
   it('refuses a directory without them, naming the file', async () => {
