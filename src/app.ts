@@ -7,6 +7,7 @@ import { PLAIN_STYLE, TERMINAL_STYLE } from './console/render.js';
 import { consoleGreeting } from './console/greeting.js';
 import { runConsole } from './console/run.js';
 import { watchCorpus, type CorpusWatcher } from './corpus/watch.js';
+import { Curator } from './curation/curator.js';
 import { startBot, type Bot } from './discord/bot.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
@@ -54,7 +55,16 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     );
     return { mode: 'console', done: done.finally(() => watcher?.close()) };
   }
-  const bot = await startBot({ ...config, token: config.token }, library, logger);
+  const curator = new Curator({
+    corpusDir: config.corpusDir,
+    uploadDir: config.uploadDir,
+    maxBytes: config.uploadMaxBytes,
+    timeoutMs: config.uploadTimeoutSeconds * 1000,
+    cdnUrl: config.cdnUrl,
+    library,
+    logger,
+  });
+  const bot = await startBot({ ...config, token: config.token }, library, curator, logger);
   return {
     mode: 'discord',
     bot: {
@@ -74,8 +84,9 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
  * index and says why.
  */
 function watchLibrary(library: Library, corpusDir: string, quietSeconds: number, logger: Logger): CorpusWatcher {
+  // refresh, not reload: a build already running may have read the dir before this change.
   const reload = () =>
-    library.reload().then(
+    library.refresh().then(
       (report) => logger.info({ added: report.added, removed: report.removed, changed: report.changed, ms: report.ms }, 'corpus changed: index reloaded'),
       (err: unknown) => logger.error({ err }, 'corpus changed, but the reload failed; the previous index stays in service'),
     );

@@ -34,10 +34,22 @@ export interface Config {
   readonly shardCount: number | 'auto';
   /** Reload when files under the corpus dir change, after this many quiet seconds; off when undefined. */
   readonly corpusWatchSeconds: number | undefined;
+  /** Where /corpus add writes articles: a folder inside the corpus dir. */
+  readonly uploadDir: string;
+  /** The largest article /corpus add accepts, in bytes. */
+  readonly uploadMaxBytes: number;
+  /** Seconds an attachment download may take before /corpus add gives up. */
+  readonly uploadTimeoutSeconds: number;
+  /** Attachments are fetched only from URLs under this base (Discord's CDN; the fake Discord in tests). */
+  readonly cdnUrl: string;
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
 export const DISCORD_API_URL = 'https://discord.com/api';
+/** Where Discord serves attachments. */
+export const DISCORD_CDN_URL = 'https://cdn.discordapp.com';
+/** The folder of uploads, relative to the corpus dir, unless CORPUS_UPLOAD_DIR says otherwise. */
+export const DEFAULT_UPLOAD_SUBDIR = 'uploads';
 
 export const defaultConfig = {
   token: undefined,
@@ -53,6 +65,10 @@ export const defaultConfig = {
   connectTimeoutSeconds: 30,
   shardCount: 1,
   corpusWatchSeconds: undefined,
+  uploadDir: `seeds/${DEFAULT_UPLOAD_SUBDIR}`,
+  uploadMaxBytes: 1024 * 1024,
+  uploadTimeoutSeconds: 20,
+  cdnUrl: DISCORD_CDN_URL,
 } as const satisfies Config;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
@@ -62,6 +78,9 @@ export const MAX_CONNECT_TIMEOUT_SECONDS = 600;
 export const MAX_SHARD_COUNT = 128;
 export const DEFAULT_WATCH_QUIET_SECONDS = 2;
 export const MAX_WATCH_QUIET_SECONDS = 3600;
+/** The loader reads files up to 10 MiB (corpus/decode.ts); an upload cannot be larger. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_UPLOAD_TIMEOUT_SECONDS = 300;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -79,11 +98,12 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Parses and validates the configuration. Throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env): Config {
+  const corpusDir = value(env, 'CORPUS_DIR') ?? defaultConfig.corpusDir;
   return {
     token: token(env),
     guildId: snowflake(env, 'DISCORD_GUILD_ID'),
-    apiUrl: apiUrl(env),
-    corpusDir: value(env, 'CORPUS_DIR') ?? defaultConfig.corpusDir,
+    apiUrl: httpUrl(env, 'DISCORD_API_URL') ?? defaultConfig.apiUrl,
+    corpusDir,
     logLevel: logLevel(env),
     logLevelSet: value(env, 'LOG_LEVEL') !== undefined,
     moderatorRoleIds: roleIds(env),
@@ -93,7 +113,27 @@ export function loadConfig(env: Env): Config {
     connectTimeoutSeconds: integer(env, 'DISCORD_CONNECT_TIMEOUT_SECONDS', 1, MAX_CONNECT_TIMEOUT_SECONDS) ?? defaultConfig.connectTimeoutSeconds,
     shardCount: shardCount(env),
     corpusWatchSeconds: corpusWatch(env),
+    uploadDir: uploadDir(env, corpusDir),
+    uploadMaxBytes: integer(env, 'CORPUS_UPLOAD_MAX_BYTES', 1, MAX_UPLOAD_BYTES) ?? defaultConfig.uploadMaxBytes,
+    uploadTimeoutSeconds: integer(env, 'CORPUS_UPLOAD_TIMEOUT_SECONDS', 1, MAX_UPLOAD_TIMEOUT_SECONDS) ?? defaultConfig.uploadTimeoutSeconds,
+    cdnUrl: httpUrl(env, 'DISCORD_CDN_URL') ?? defaultConfig.cdnUrl,
   };
+}
+
+/**
+ * CORPUS_UPLOAD_DIR: a folder strictly inside the corpus dir (relative paths are taken from
+ * the working directory, like CORPUS_DIR). Outside it, uploads would never be indexed; the
+ * corpus dir itself would make the operator's files deletable from Discord.
+ */
+function uploadDir(env: Env, corpusDir: string): string {
+  const raw = value(env, 'CORPUS_UPLOAD_DIR');
+  if (raw === undefined) return path.join(corpusDir, DEFAULT_UPLOAD_SUBDIR);
+  const relative = path.relative(path.resolve(corpusDir), path.resolve(raw));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new ConfigError('CORPUS_UPLOAD_DIR', `must be a folder inside CORPUS_DIR ("${corpusDir}"), got "${raw}"`);
+  }
+  if (relative.split(path.sep).some((part) => part.startsWith('.'))) throw new ConfigError('CORPUS_UPLOAD_DIR', `must not be a hidden folder (the loader skips those), got "${raw}"`);
+  return raw;
 }
 
 /** CORPUS_WATCH: `true` (reload 2 s after the last change), a number of quiet seconds, or `false`. */
@@ -152,17 +192,18 @@ function snowflake(env: Env, name: string): string | undefined {
   return raw;
 }
 
-function apiUrl(env: Env): string {
-  const raw = value(env, 'DISCORD_API_URL');
-  if (raw === undefined) return defaultConfig.apiUrl;
+/** An http(s) base URL without trailing slashes. */
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL, got "${raw}"`);
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('DISCORD_API_URL', `must be an http(s) URL, got "${raw}"`);
-  // discord.js appends "/v10/…" itself.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  // discord.js appends "/v10/…" itself; attachment URLs are compared by prefix.
   return raw.replace(/\/+$/u, '');
 }
 

@@ -31,6 +31,10 @@ describe('loadConfig', () => {
       DISCORD_CONNECT_TIMEOUT_SECONDS: ' 45 ',
       SHARD_COUNT: '2',
       CORPUS_WATCH: '3',
+      CORPUS_UPLOAD_DIR: '/srv/corpus/von-discord',
+      CORPUS_UPLOAD_MAX_BYTES: '2097152',
+      CORPUS_UPLOAD_TIMEOUT_SECONDS: '30',
+      DISCORD_CDN_URL: 'http://127.0.0.1:8080/',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -46,7 +50,13 @@ describe('loadConfig', () => {
       connectTimeoutSeconds: 45,
       shardCount: 2,
       corpusWatchSeconds: 3,
+      uploadDir: '/srv/corpus/von-discord',
+      uploadMaxBytes: 2097152,
+      uploadTimeoutSeconds: 30,
+      cdnUrl: 'http://127.0.0.1:8080',
     });
+    // The upload folder follows the corpus dir unless set.
+    expect(loadConfig({ CORPUS_DIR: '/srv/corpus' }).uploadDir).toBe('/srv/corpus/uploads');
     expect(loadConfig({ CORPUS_WATCH: 'true' }).corpusWatchSeconds).toBe(2);
     expect(loadConfig({ CORPUS_WATCH: 'false' }).corpusWatchSeconds).toBeUndefined();
     expect(loadConfig({ SHARD_COUNT: 'Auto' }).shardCount).toBe('auto');
@@ -66,6 +76,12 @@ describe('loadConfig', () => {
     [{ INDEX_CACHE_DIR: '/proc/self/cache' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/proc/self/cache"'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT', 'Quelle: SHARD_COUNT must be "auto" or a whole number from 1 to 128, got "0"'],
     [{ CORPUS_WATCH: 'maybe' }, 'CORPUS_WATCH', 'Quelle: CORPUS_WATCH must be true, false or seconds of quiet from 1 to 3600, got "maybe"'],
+    [{ CORPUS_DIR: '/srv/corpus', CORPUS_UPLOAD_DIR: '/srv/elsewhere' }, 'CORPUS_UPLOAD_DIR', 'Quelle: CORPUS_UPLOAD_DIR must be a folder inside CORPUS_DIR ("/srv/corpus"), got "/srv/elsewhere"'],
+    [{ CORPUS_DIR: '/srv/corpus', CORPUS_UPLOAD_DIR: '/srv/corpus' }, 'CORPUS_UPLOAD_DIR', 'Quelle: CORPUS_UPLOAD_DIR must be a folder inside CORPUS_DIR ("/srv/corpus"), got "/srv/corpus"'],
+    [{ CORPUS_DIR: '/srv/corpus', CORPUS_UPLOAD_DIR: '/srv/corpus/.uploads' }, 'CORPUS_UPLOAD_DIR', 'Quelle: CORPUS_UPLOAD_DIR must not be a hidden folder (the loader skips those), got "/srv/corpus/.uploads"'],
+    [{ CORPUS_UPLOAD_MAX_BYTES: '0' }, 'CORPUS_UPLOAD_MAX_BYTES', 'Quelle: CORPUS_UPLOAD_MAX_BYTES must be a whole number from 1 to 10485760, got "0"'],
+    [{ CORPUS_UPLOAD_TIMEOUT_SECONDS: '1h' }, 'CORPUS_UPLOAD_TIMEOUT_SECONDS', 'Quelle: CORPUS_UPLOAD_TIMEOUT_SECONDS must be a whole number from 1 to 300, got "1h"'],
+    [{ DISCORD_CDN_URL: 'cdn.discordapp.com' }, 'DISCORD_CDN_URL', 'Quelle: DISCORD_CDN_URL must be an http(s) URL, got "cdn.discordapp.com"'],
     [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],
   ])('rejects %j, naming the variable', (env, variable, message) => {
     const err = error(env);

@@ -2,10 +2,13 @@ import type { Engine } from '../search/types.js';
 import { ask } from './ask.js';
 import type { Locale } from './i18n.js';
 import type { Action, Reply } from './reply.js';
+
+/** The actions any reader may press: they read the index and change nothing. */
+export type ReadAction = Exclude<Action, { kind: 'remove' }>;
 import { source } from './source.js';
 
 /** What pressing a button answers: the next page, a citation, or the answer made public. */
-export function runAction(engine: Engine, action: Action, limit: number, locale: Locale): Reply {
+export function runAction(engine: Engine, action: ReadAction, limit: number, locale: Locale): Reply {
   switch (action.kind) {
     case 'page':
       return ask(engine, { question: action.question, offset: action.offset, private: action.private, limit }, locale);

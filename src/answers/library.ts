@@ -27,6 +27,7 @@ export class Library {
   readonly #build: BuildEngine;
   readonly #now: () => number;
   #pending: Promise<ReloadReport> | undefined;
+  #next: Promise<ReloadReport> | undefined;
 
   constructor(engine: Engine, build: BuildEngine, now: () => number = () => performance.now()) {
     this.#engine = engine;
@@ -50,6 +51,22 @@ export class Library {
       this.#pending = undefined;
     });
     return this.#pending;
+  }
+
+  /**
+   * Rebuilds from the corpus dir as it is now: unlike `reload`, never joins a build that
+   * started before the call, whose read of the dir may have missed the caller's change (an
+   * upload just written). Calls during a build share one build after it.
+   */
+  refresh(): Promise<ReloadReport> {
+    if (this.#pending === undefined) return this.reload();
+    this.#next ??= this.#pending
+      .catch(() => undefined)
+      .then(() => {
+        this.#next = undefined;
+        return this.reload();
+      });
+    return this.#next;
   }
 
   async #rebuild(): Promise<ReloadReport> {

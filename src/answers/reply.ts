@@ -19,7 +19,9 @@ export type Action =
   /** Post one passage as a quote with its source, as `/source article paragraph` would. */
   | { readonly kind: 'cite'; readonly file: string; readonly paragraph: number }
   /** Post a private answer in the channel for everyone. */
-  | { readonly kind: 'publish'; readonly question: string; readonly offset: number };
+  | { readonly kind: 'publish'; readonly question: string; readonly offset: number }
+  /** Confirm `/corpus remove`: delete an uploaded article and reload (moderators). */
+  | { readonly kind: 'remove'; readonly file: string };
 
 export interface Button {
   readonly label: string;

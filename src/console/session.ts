@@ -88,7 +88,8 @@ export class ConsoleSession {
   /** Presses the n-th button (1-based) of the last answer that matches; `missing` when there is none. */
   #press(kind: (action: Action) => boolean, n: number, missing: string): Reply {
     const action = this.#actions.filter(kind)[n - 1];
-    if (action === undefined) return notice('info', missing, CONSOLE_HELP);
+    // The console makes no /corpus replies, so no 'remove' buttons reach it.
+    if (action === undefined || action.kind === 'remove') return notice('info', missing, CONSOLE_HELP);
     const { library, locale, limit } = this.#options;
     return runAction(library.engine, action, limit, locale);
   }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Cooldown } from '../answers/cooldown.js';
 import type { Library } from '../answers/library.js';
 import type { Config } from '../config.js';
+import type { Curator } from '../curation/curator.js';
 import { createClient } from './client.js';
 import { commandRegistry } from './commands/index.js';
 import { ActionCodec } from './custom-id.js';
@@ -15,12 +16,13 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Connects to Discord and answers interactions from the library's engine. */
-export async function startBot(config: Config & { token: string }, library: Library, logger: Logger): Promise<Bot> {
+/** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
+export async function startBot(config: Config & { token: string }, library: Library, curator: Curator, logger: Logger): Promise<Bot> {
   const client = createClient(config);
   const route = createInteractionRouter({
     commands: commandRegistry(),
     library,
+    curator,
     config,
     cooldown: new Cooldown(config.askCooldownSeconds),
     codec: new ActionCodec(),

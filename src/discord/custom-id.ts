@@ -39,6 +39,7 @@ interface Entry {
  *   p:<key>:<offset>:<0|1 private>   more results
  *   b:<key>:<offset>                 post in channel
  *   c:<paragraph>:<file>             cite (or c:<paragraph>:~<key> for a very long file name)
+ *   d:<file>                         confirm /corpus remove (or d:~<key>); checked for moderators on press
  */
 export class ActionCodec {
   readonly #byKey = new Map<string, Entry>();
@@ -62,6 +63,11 @@ export class ActionCodec {
         // A file that starts with "~" would read as a key: it goes through the store too.
         return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `c:${action.paragraph}:~${this.#remember(action.file, undefined, false)}`;
       }
+      case 'remove': {
+        // The file in the id itself: a confirmation survives a restart.
+        const id = `d:${action.file}`;
+        return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `d:~${this.#remember(action.file, scope, true)}`;
+      }
     }
   }
 
@@ -81,6 +87,11 @@ export class ActionCodec {
       const file = rest.startsWith('~') ? this.#byKey.get(rest.slice(1))?.text : rest;
       if (paragraph === undefined || paragraph < 1 || file === undefined || file === '') return undefined;
       return { kind: 'cite', file, paragraph };
+    }
+    if (kind === 'd') {
+      const rest = customId.slice(2);
+      const file = rest.startsWith('~') ? this.#byKey.get(rest.slice(1))?.text : rest;
+      return file === undefined || file === '' ? undefined : { kind: 'remove', file };
     }
     return undefined;
   }

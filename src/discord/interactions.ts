@@ -13,6 +13,11 @@ import { localeOf, messages, type Locale } from '../answers/i18n.js';
 import type { Library } from '../answers/library.js';
 import { notice, type Reply } from '../answers/reply.js';
 import type { Config } from '../config.js';
+import type { Curator } from '../curation/curator.js';
+import { removeArticle } from '../answers/corpus.js';
+import { corpusMessages } from '../answers/corpus-messages.js';
+import { curationLimits, moderatorOf } from './commands/corpus.js';
+import { mayReload } from './permissions.js';
 import type { Command, CommandContext } from './commands/command.js';
 import type { ActionCodec, ActionScope } from './custom-id.js';
 import { INTERACTION_ACK_MS } from './limits.js';
@@ -21,6 +26,7 @@ import { render, type EncodeAction, type MessagePayload } from './render.js';
 export interface RouterDeps {
   readonly commands: ReadonlyMap<string, Command>;
   readonly library: Library;
+  readonly curator: Curator;
   readonly config: Config;
   readonly cooldown: Cooldown;
   readonly codec: ActionCodec;
@@ -53,7 +59,7 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
       guildId: interaction.guildId ?? undefined,
       userId: interaction.user.id,
     });
-    const context: CommandContext = { library: deps.library, config: deps.config, cooldown: deps.cooldown, locale, logger };
+    const context: CommandContext = { library: deps.library, curator: deps.curator, config: deps.config, cooldown: deps.cooldown, locale, logger };
     let outcome: Outcome = 'failed';
     try {
       outcome = await route(interaction, context, deps, now);
@@ -137,6 +143,7 @@ async function button(interaction: ButtonInteraction, context: CommandContext, d
     await interaction.reply(render(notice('warning', t.notYoursTitle, t.notYoursText), encode));
     return 'refused';
   }
+  if (action.kind === 'remove') return confirmRemove(interaction, action.file, context);
   // Paging edits the answer in place (a private answer stays private); a citation or a
   // published answer is a new message in the channel.
   const inPlace = action.kind === 'page';
@@ -157,6 +164,23 @@ async function button(interaction: ButtonInteraction, context: CommandContext, d
   }
   await interaction.reply(render(reply, encode));
   return 'replied';
+}
+
+/**
+ * The confirm button of /corpus remove: a moderator again at press time (the button outlives
+ * role changes), then the removal and reload, edited into the private confirmation so that
+ * it cannot be pressed twice.
+ */
+async function confirmRemove(interaction: ButtonInteraction, file: string, context: CommandContext): Promise<Outcome> {
+  if (!mayReload(interaction, context.config.moderatorRoleIds)) {
+    context.logger.warn({ userId: interaction.user.id, file }, 'corpus remove refused: not a moderator');
+    await interaction.reply(render(notice('error', corpusMessages(context.locale).denied), () => ''));
+    return 'refused';
+  }
+  await interaction.deferUpdate();
+  const reply = await removeArticle(context.curator, file, moderatorOf(interaction), context.locale, curationLimits(context.config));
+  await interaction.editReply(withoutFlags(render(reply, () => '')));
+  return 'deferred';
 }
 
 /** A deferred /ask keeps the visibility the user asked for. */

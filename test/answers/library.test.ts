@@ -52,6 +52,44 @@ describe('Library', () => {
     await library.reload();
     expect(builds).toBe(2);
   });
+
+  it('refreshes with a build that starts after the call, shared by the calls made during a build', async () => {
+    const started: number[] = [];
+    const releases: (() => void)[] = [];
+    const library = new Library(V1, () => {
+      started.push(started.length + 1);
+      return new Promise<Engine>((resolve) => releases.push(() => resolve(V2)));
+    });
+    const first = library.reload();
+    // Two uploads written while the first build reads the dir: one more build, after it.
+    const [a, b] = [library.refresh(), library.refresh()];
+    expect(started).toEqual([1]);
+    releases[0]?.();
+    await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1, 2]);
+    releases[1]?.();
+    expect(await a).toBe(await b);
+    // With no build running, a refresh is a reload.
+    const c = library.refresh();
+    expect(started).toEqual([1, 2, 3]);
+    releases[2]?.();
+    await c;
+  });
+
+  it('refreshes even when the build before it failed', async () => {
+    let calls = 0;
+    const library = new Library(V1, async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (calls === 1) throw new Error('Quelle: corpus dir "/gone" does not exist');
+      return V2;
+    });
+    const first = library.reload();
+    const refreshed = library.refresh();
+    await expect(first).rejects.toThrow('does not exist');
+    await expect(refreshed).resolves.toMatchObject({ after: V2 });
+  });
 });
 
 describe('reload reply', () => {

@@ -6,6 +6,8 @@ import type { APIMessage, GatewayIdentifyData, RESTPutAPIApplicationCommandsJSON
 import { GatewayDispatchEvents } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
 import { BotRoutes } from './bot-routes.js';
+import { FakeCdn } from './cdn.js';
+import type { FakeAttachmentSpec } from './cdn.js';
 import { ChannelRoutes } from './channel-routes.js';
 import { CommandRoutes } from './command-routes.js';
 import { FaultQueue } from './faults.js';
@@ -76,6 +78,8 @@ export class FakeDiscord {
   readonly apiUrl: string;
   readonly gatewayUrl: string;
   readonly port: number;
+  /** Attachments under `/attachments/…` on the fake's origin (DISCORD_CDN_URL = `cdn.baseUrl`). */
+  readonly cdn: FakeCdn;
 
   private readonly waiters = new Waiters();
   private readonly interactions = new InteractionRegistry();
@@ -110,7 +114,10 @@ export class FakeDiscord {
       (segments) => this.interactionIdForPath(segments),
       notify,
     );
-    server.on('request', rest.listener);
+    this.cdn = new FakeCdn(ids, `http://${origin}`);
+    server.on('request', (request, response) => {
+      if (!this.cdn.serve(request, response)) rest.listener(request, response);
+    });
     this.gateway = new FakeGateway(new WebSocketServer({ server }), world, { heartbeatIntervalMs, gatewayUrl: this.gatewayUrl }, notify);
   }
 
@@ -191,6 +198,20 @@ export class FakeDiscord {
 
   chatInput(name: string, options: FakeCommandOption[] = [], opts: InteractionOptions = {}): DispatchedRef {
     return this.dispatchInteraction(this.payloads.chatInput(name, options, opts));
+  }
+
+  /**
+   * A chat-input command with a file attached to `option`, as Discord sends it: the option's
+   * value is the attachment id, the attachment itself is in `data.resolved.attachments`, and
+   * the file is on the fake CDN. `subcommand` nests the options under it.
+   */
+  chatInputWithAttachment(name: string, subcommand: string | undefined, option: string, file: FakeAttachmentSpec, options: FakeCommandOption[] = [], opts: InteractionOptions = {}): DispatchedRef {
+    const payload = this.payloads.chatInput(name, [], opts);
+    const attachment = this.cdn.add(file, payload.channel.id);
+    const own = [{ name: option, type: 11, value: attachment.id }, ...options];
+    payload.data.options = (subcommand === undefined ? own : [{ name: subcommand, type: 1, options: own }]) as NonNullable<typeof payload.data.options>;
+    payload.data.resolved = { attachments: { [attachment.id]: attachment } };
+    return this.dispatchInteraction(payload);
   }
 
   autocomplete(name: string, options: FakeCommandOption[], opts: InteractionOptions = {}): DispatchedRef {

@@ -5,6 +5,7 @@
  */
 export { FakeDiscord } from './fake-discord.js';
 export type { DispatchedRef, FakeDiscordOptions, WaitForCountOptions, WaitOptions } from './fake-discord.js';
+export type { FakeAttachmentSpec } from './cdn.js';
 export { rateLimitedResponse, serverErrorResponse } from './faults.js';
 export type { FaultMatch, FaultResponse } from './faults.js';
 export type { FakeCommandOption, InteractionOptions, InteractionPayloads, TargetMessage } from './interaction-payloads.js';

@@ -14,13 +14,13 @@ useHarness((started) => (h = started));
 describe('registration', () => {
   it('deploys every command with options, localizations and the /reload permission', async () => {
     const result = await deployCommands({ ...loadConfig({ DISCORD_API_URL: h.fake.apiUrl, DISCORD_GUILD_ID: h.fake.guildId }), token: FAKE_TOKEN });
-    expect(result).toEqual({ applicationId: h.fake.applicationId, guildId: h.fake.guildId, names: ['ask', 'source', 'reload', 'help', 'Search the corpus'] });
+    expect(result).toEqual({ applicationId: h.fake.applicationId, guildId: h.fake.guildId, names: ['ask', 'source', 'reload', 'corpus', 'help', 'Search the corpus'] });
     const registered = h.fake.commands(h.fake.guildId) ?? [];
     expect(registered.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32', description_localizations: { de: expect.any(String) } });
     expect(registered.find((c) => c.name === 'ask')).toMatchObject({ name_localizations: { de: 'frage' }, options: [{ name: 'question', max_length: 300 }, { name: 'private' }] });
     const global = await deployCommands({ ...loadConfig({ DISCORD_API_URL: h.fake.apiUrl }), token: FAKE_TOKEN });
     expect(global.guildId).toBeUndefined();
-    expect(h.fake.commands()?.length).toBe(5);
+    expect(h.fake.commands()?.length).toBe(6);
   });
 });
 

@@ -37,7 +37,8 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
       done();
     },
   });
-  const config = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug', ...env });
+  // The fake is Discord's API and its attachment CDN.
+  const config = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_CDN_URL: fake.cdn.baseUrl, CORPUS_DIR: corpusDir, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug', ...env });
   const start = async () => {
     const started = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream });
     if (started.mode !== 'discord') throw new Error('expected the Discord mode');
