@@ -8,6 +8,7 @@ import { consoleGreeting } from './console/greeting.js';
 import { runConsole } from './console/run.js';
 import { watchCorpus, type CorpusWatcher } from './corpus/watch.js';
 import { Curator } from './curation/curator.js';
+import { Feedback } from './store/feedback.js';
 import { startBot, type Bot } from './discord/bot.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
@@ -64,14 +65,29 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     library,
     logger,
   });
-  const bot = await startBot({ ...config, token: config.token }, library, curator, logger);
+  // Only Discord questions are kept: the console and the CLI store nothing.
+  const feedback =
+    config.store === undefined
+      ? undefined
+      : new Feedback({ location: config.store, storeQuestions: config.storeQuestions, retentionDays: config.storeRetentionDays, logger });
+  // Opening (a PostgreSQL server may take seconds to answer, or be down) never holds up the
+  // start: answers do not need the store, and it is retried on use.
+  void feedback?.start();
+  let bot: Bot;
+  try {
+    bot = await startBot({ ...config, token: config.token }, { library, curator, feedback }, logger);
+  } catch (err) {
+    await feedback?.close();
+    throw err;
+  }
   return {
     mode: 'discord',
     bot: {
       client: bot.client,
-      stop: () => {
+      stop: async () => {
         watcher?.close();
-        return bot.stop();
+        await bot.stop();
+        await feedback?.close();
       },
     },
     logger,

@@ -2,6 +2,8 @@
 // `quelle ask | source | stats`: the answer engine for scripts, without Discord.
 import { langFromEnv } from './cli/args.js';
 import { runCli } from './cli/run.js';
+import { loadConfig } from './config.js';
+import { withDotEnv } from './env.js';
 
 const DEFAULT_CORPUS = './seeds';
 
@@ -9,7 +11,9 @@ const DEFAULT_CORPUS = './seeds';
 // point, and passed down, like loadConfig(env) does for the bot.
 const corpus = process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS;
 const lang = langFromEnv(process.env.LANG);
-runCli(process.argv.slice(2), corpus, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stdout.isTTY), lang })
+// `quelle report` reads the bot's own configuration, on demand: the other commands need none of it.
+const store = () => loadConfig(withDotEnv(process.env)).store;
+runCli(process.argv.slice(2), corpus, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stdout.isTTY), lang, store })
   .then((code) => {
     process.exitCode = code;
   })

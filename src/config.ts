@@ -4,6 +4,7 @@
  * else reads the environment, so every part of the bot gets its settings as a parameter.
  */
 import path from 'node:path';
+import type { StoreLocation } from './store/types.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -42,12 +43,22 @@ export interface Config {
   readonly uploadTimeoutSeconds: number;
   /** Attachments are fetched only from URLs under this base (Discord's CDN; the fake Discord in tests). */
   readonly cdnUrl: string;
+  /** The feedback store (DATABASE_URL); undefined when it is off. */
+  readonly store: StoreLocation | undefined;
+  /** Keep the text of questions; false keeps only their outcomes. */
+  readonly storeQuestions: boolean;
+  /** Questions and votes older than this many days are deleted. */
+  readonly storeRetentionDays: number;
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
 export const DISCORD_API_URL = 'https://discord.com/api';
 /** Where Discord serves attachments. */
 export const DISCORD_CDN_URL = 'https://cdn.discordapp.com';
+/** DATABASE_URL's default: an SQLite file in ./data (git-ignored). */
+export const DEFAULT_DATABASE_URL = 'file:./data/quelle.sqlite';
+const DEFAULT_SQLITE_FILE = './data/quelle.sqlite';
+export const MAX_RETENTION_DAYS = 3650;
 /** The folder of uploads, relative to the corpus dir, unless CORPUS_UPLOAD_DIR says otherwise. */
 export const DEFAULT_UPLOAD_SUBDIR = 'uploads';
 
@@ -69,6 +80,9 @@ export const defaultConfig = {
   uploadMaxBytes: 1024 * 1024,
   uploadTimeoutSeconds: 20,
   cdnUrl: DISCORD_CDN_URL,
+  store: { kind: 'sqlite', file: DEFAULT_SQLITE_FILE },
+  storeQuestions: true,
+  storeRetentionDays: 90,
 } as const satisfies Config;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
@@ -117,7 +131,29 @@ export function loadConfig(env: Env): Config {
     uploadMaxBytes: integer(env, 'CORPUS_UPLOAD_MAX_BYTES', 1, MAX_UPLOAD_BYTES) ?? defaultConfig.uploadMaxBytes,
     uploadTimeoutSeconds: integer(env, 'CORPUS_UPLOAD_TIMEOUT_SECONDS', 1, MAX_UPLOAD_TIMEOUT_SECONDS) ?? defaultConfig.uploadTimeoutSeconds,
     cdnUrl: httpUrl(env, 'DISCORD_CDN_URL') ?? defaultConfig.cdnUrl,
+    store: store(env),
+    storeQuestions: boolean(env, 'STORE_QUESTIONS') ?? defaultConfig.storeQuestions,
+    storeRetentionDays: integer(env, 'STORE_RETENTION_DAYS', 1, MAX_RETENTION_DAYS) ?? defaultConfig.storeRetentionDays,
   };
+}
+
+/** DATABASE_URL: `file:<path>` (SQLite), `postgres://…` / `postgresql://…`, or `off`. */
+function store(env: Env): StoreLocation | undefined {
+  const raw = value(env, 'DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  if (raw.toLowerCase() === 'off') return undefined;
+  if (raw.startsWith('file:') && raw.length > 'file:'.length) return { kind: 'sqlite', file: raw.slice('file:'.length) };
+  if (/^postgres(?:ql)?:\/\//iu.test(raw)) return { kind: 'postgres', url: raw };
+  // A password in the URL is not repeated into logs.
+  const shownUrl = raw.replace(/\/\/([^:/@]*):[^@/]*@/u, '//$1:***@');
+  throw new ConfigError('DATABASE_URL', `must be file:<path>, postgres://… or off, got "${shownUrl}"`);
+}
+
+function boolean(env: Env, name: string): boolean | undefined {
+  const raw = value(env, name)?.toLowerCase();
+  if (raw === undefined) return undefined;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
 /**

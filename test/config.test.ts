@@ -35,6 +35,9 @@ describe('loadConfig', () => {
       CORPUS_UPLOAD_MAX_BYTES: '2097152',
       CORPUS_UPLOAD_TIMEOUT_SECONDS: '30',
       DISCORD_CDN_URL: 'http://127.0.0.1:8080/',
+      DATABASE_URL: 'postgres://quelle:secret@db.internal:5432/quelle',
+      STORE_QUESTIONS: 'false',
+      STORE_RETENTION_DAYS: '30',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -54,7 +57,13 @@ describe('loadConfig', () => {
       uploadMaxBytes: 2097152,
       uploadTimeoutSeconds: 30,
       cdnUrl: 'http://127.0.0.1:8080',
+      store: { kind: 'postgres', url: 'postgres://quelle:secret@db.internal:5432/quelle' },
+      storeQuestions: false,
+      storeRetentionDays: 30,
     });
+    expect(loadConfig({}).store).toEqual({ kind: 'sqlite', file: './data/quelle.sqlite' });
+    expect(loadConfig({ DATABASE_URL: 'file:/var/lib/quelle/q.sqlite' }).store).toEqual({ kind: 'sqlite', file: '/var/lib/quelle/q.sqlite' });
+    expect(loadConfig({ DATABASE_URL: 'OFF' }).store).toBeUndefined();
     // The upload folder follows the corpus dir unless set.
     expect(loadConfig({ CORPUS_DIR: '/srv/corpus' }).uploadDir).toBe('/srv/corpus/uploads');
     expect(loadConfig({ CORPUS_WATCH: 'true' }).corpusWatchSeconds).toBe(2);
@@ -82,6 +91,9 @@ describe('loadConfig', () => {
     [{ CORPUS_UPLOAD_MAX_BYTES: '0' }, 'CORPUS_UPLOAD_MAX_BYTES', 'Quelle: CORPUS_UPLOAD_MAX_BYTES must be a whole number from 1 to 10485760, got "0"'],
     [{ CORPUS_UPLOAD_TIMEOUT_SECONDS: '1h' }, 'CORPUS_UPLOAD_TIMEOUT_SECONDS', 'Quelle: CORPUS_UPLOAD_TIMEOUT_SECONDS must be a whole number from 1 to 300, got "1h"'],
     [{ DISCORD_CDN_URL: 'cdn.discordapp.com' }, 'DISCORD_CDN_URL', 'Quelle: DISCORD_CDN_URL must be an http(s) URL, got "cdn.discordapp.com"'],
+    [{ DATABASE_URL: 'mysql://root:hunter2@db/quelle' }, 'DATABASE_URL', 'Quelle: DATABASE_URL must be file:<path>, postgres://… or off, got "mysql://root:***@db/quelle"'],
+    [{ STORE_QUESTIONS: 'yes' }, 'STORE_QUESTIONS', 'Quelle: STORE_QUESTIONS must be true or false, got "yes"'],
+    [{ STORE_RETENTION_DAYS: '0' }, 'STORE_RETENTION_DAYS', 'Quelle: STORE_RETENTION_DAYS must be a whole number from 1 to 3650, got "0"'],
     [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],
   ])('rejects %j, naming the variable', (env, variable, message) => {
     const err = error(env);

@@ -4,18 +4,26 @@ import type { Locale } from './i18n.js';
 import type { Action, Reply } from './reply.js';
 
 /** The actions any reader may press: they read the index and change nothing. */
-export type ReadAction = Exclude<Action, { kind: 'remove' }>;
+export type ReadAction = Extract<Action, { kind: 'page' | 'publish' | 'cite' }>;
+
+export function isReadAction(action: Action): action is ReadAction {
+  return action.kind === 'page' || action.kind === 'publish' || action.kind === 'cite';
+}
 import { source } from './source.js';
 
 /** What pressing a button answers: the next page, a citation, or the answer made public. */
 export function runAction(engine: Engine, action: ReadAction, limit: number, locale: Locale): Reply {
   switch (action.kind) {
     case 'page':
-      return ask(engine, { question: action.question, offset: action.offset, private: action.private, limit }, locale);
+      return ask(engine, { question: action.question, offset: action.offset, private: action.private, limit, ...answerIdOf(action) }, locale);
     case 'publish':
-      return ask(engine, { question: action.question, offset: action.offset, private: false, limit }, locale);
+      return ask(engine, { question: action.question, offset: action.offset, private: false, limit, ...answerIdOf(action) }, locale);
     case 'cite':
       // Paragraph 0 is the byline passage: citing it cites the article.
       return source(engine, action.paragraph > 0 ? { article: action.file, paragraph: action.paragraph } : { article: action.file }, locale);
   }
+}
+
+function answerIdOf(action: { readonly answerId?: string }): { answerId?: string } {
+  return action.answerId === undefined ? {} : { answerId: action.answerId };
 }

@@ -18,27 +18,51 @@ export interface AskRequest {
   readonly offset?: number;
   /** Answer only the asker (Discord: ephemeral), with a button to post it in the channel. */
   readonly private?: boolean;
+  /** With the feedback store on: the answer's id, carried by its 👍/👎 buttons on every page. */
+  readonly answerId?: string;
+}
+
+/** What the feedback store keeps of an answer. */
+export interface AskOutcome {
+  /** The question as searched. */
+  readonly question: string;
+  readonly abstained: boolean;
+  /** The first passage shown. */
+  readonly top: { readonly file: string; readonly paragraph: number; readonly score: number } | null;
 }
 
 /** Answers a question with the best passages, their sources and buttons to page and cite. */
 export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply {
+  return askWithOutcome(engine, request, locale).reply;
+}
+
+/** The reply, and what the feedback store keeps of it (undefined when nothing was searched). */
+export function askWithOutcome(engine: Engine, request: AskRequest, locale: Locale): { reply: Reply; outcome: AskOutcome | undefined } {
   const t = messages(locale);
   const question = cleanQuestion(request.question);
-  if (question.length > MAX_QUESTION_LENGTH) return notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH));
+  if (question.length > MAX_QUESTION_LENGTH) return { reply: notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH)), outcome: undefined };
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const isPrivate = request.private ?? false;
   const answer = engine.search(question, { limit: request.limit, offset });
+  const first = answer.passages[0];
+  const outcome: AskOutcome = { question, abstained: answer.abstained !== undefined, top: first === undefined ? null : { file: first.file, paragraph: first.paragraph, score: first.score } };
 
-  if (answer.abstained === 'no-terms') return notice('info', t.noTermsTitle, t.noTermsText);
-  if (answer.abstained === 'no-match') return nothingFound(engine, question, locale);
-  if (answer.passages.length === 0) return notice('info', t.noMorePages);
+  if (answer.abstained === 'no-terms') return { reply: notice('info', t.noTermsTitle, t.noTermsText), outcome };
+  if (answer.abstained === 'no-match') return { reply: nothingFound(engine, question, locale), outcome };
+  if (answer.passages.length === 0) return { reply: notice('info', t.noMorePages), outcome };
+  const answerId = request.answerId === undefined ? {} : { answerId: request.answerId };
 
   const sections = answer.passages.map((passage, i) => passageSection(passage, offset + i + 1, locale));
   const last = offset + answer.passages.length;
   const buttons: Button[] = answer.passages.map((p, i) => ({ label: t.cite(offset + i + 1), action: { kind: 'cite', file: p.file, paragraph: p.paragraph } }));
-  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate } });
-  if (isPrivate) buttons.push({ label: t.publish, action: { kind: 'publish', question, offset } });
-  return {
+  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate, ...answerId } });
+  if (isPrivate) buttons.push({ label: t.publish, action: { kind: 'publish', question, offset, ...answerId } });
+  if (request.answerId !== undefined) {
+    // On a row of their own (see render.ts), after the paging and citing buttons.
+    buttons.push({ label: '', emoji: '👍', action: { kind: 'vote', answerId: request.answerId, value: 1 } });
+    buttons.push({ label: '', emoji: '👎', action: { kind: 'vote', answerId: request.answerId, value: -1 } });
+  }
+  const reply: Reply = {
     private: isPrivate,
     tone: 'answer',
     title: t.askTitle(question),
@@ -46,6 +70,7 @@ export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply 
     footer: t.askFooter(offset + 1, last, answer.total),
     buttons,
   };
+  return { reply, outcome };
 }
 
 /**

@@ -14,17 +14,24 @@ export interface RichText {
 
 /** What a button does when pressed; the adapter turns it into an id and back. */
 export type Action =
-  /** The next page of an answer. */
-  | { readonly kind: 'page'; readonly question: string; readonly offset: number; readonly private: boolean }
+  /** The next page of an answer; `answerId` keeps its votes together across pages. */
+  | { readonly kind: 'page'; readonly question: string; readonly offset: number; readonly private: boolean; readonly answerId?: string }
   /** Post one passage as a quote with its source, as `/source article paragraph` would. */
   | { readonly kind: 'cite'; readonly file: string; readonly paragraph: number }
   /** Post a private answer in the channel for everyone. */
-  | { readonly kind: 'publish'; readonly question: string; readonly offset: number }
+  | { readonly kind: 'publish'; readonly question: string; readonly offset: number; readonly answerId?: string }
+  /** 👍 (1) or 👎 (-1) on an answer. */
+  | { readonly kind: 'vote'; readonly answerId: string; readonly value: 1 | -1 }
+  /** Another page of a moderators' report. */
+  | { readonly kind: 'report'; readonly report: 'unanswered' | 'feedback'; readonly days: number; readonly offset: number }
   /** Confirm `/corpus remove`: delete an uploaded article and reload (moderators). */
   | { readonly kind: 'remove'; readonly file: string };
 
 export interface Button {
+  /** Empty for a button that shows only its emoji. */
   readonly label: string;
+  /** An emoji shown on the button (👍). */
+  readonly emoji?: string;
   readonly action: Action;
   /** The one button a user most likely wants. */
   readonly primary?: boolean;

@@ -3,7 +3,12 @@ import type { Readable, Writable } from 'node:stream';
 import { CorpusError } from '../corpus/errors.js';
 import { build } from '../search/build.js';
 import { parseArgs, UsageError, USAGE, type CliLang } from './args.js';
+import { ConfigError } from '../config.js';
+import { openStore } from '../store/open.js';
+import { REPORT_ROWS_MAX } from '../store/schema.js';
+import type { StoreLocation } from '../store/types.js';
 import { answerJson, formatAnswer, formatArticle, formatStats } from './format.js';
+import { formatReport, reportJson } from './report.js';
 
 export interface CliIO {
   readonly stdin: Readable;
@@ -13,6 +18,8 @@ export interface CliIO {
   readonly color: boolean;
   /** The language when `--lang` is not given (from LANG). Default English. */
   readonly lang?: CliLang;
+  /** The store `quelle report` reads: the bot's DATABASE_URL (may throw a ConfigError); undefined when it is off. */
+  readonly store?: () => StoreLocation | undefined;
 }
 
 /** Runs `quelle …`; resolves to the exit code. Usage and corpus errors: message on stderr, exit 2. */
@@ -23,6 +30,7 @@ export async function runCli(argv: readonly string[], defaultCorpus: string, io:
       io.stdout.write(USAGE);
       return 0;
     }
+    if (cmd.command === 'report') return await report(cmd.days, cmd.json, io);
     const engine = await build(cmd.corpus ?? defaultCorpus);
     if (cmd.command === 'stats') {
       io.stdout.write(cmd.json ? `${JSON.stringify(engine.stats())}\n` : formatStats(engine.stats()));
@@ -51,11 +59,34 @@ export async function runCli(argv: readonly string[], defaultCorpus: string, io:
       io.stderr.write(`quelle: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof CorpusError) {
+    if (err instanceof CorpusError || err instanceof ConfigError) {
       io.stderr.write(`${err.message}\n`);
       return 2;
     }
     throw err;
+  }
+}
+
+/** `quelle report`: reads the store, prints; exit 1 when it cannot be read, 2 when it is off. */
+async function report(days: number, json: boolean, io: CliIO): Promise<number> {
+  const location = io.store?.();
+  if (location === undefined) {
+    io.stderr.write('quelle: the feedback store is off (DATABASE_URL=off); there is nothing to report\n');
+    return 2;
+  }
+  let store;
+  try {
+    store = await openStore(location);
+  } catch (err) {
+    io.stderr.write(`quelle: cannot open the feedback store (${err instanceof Error ? err.message : String(err)})\n`);
+    return 1;
+  }
+  try {
+    const result = await store.report(Date.now() - days * 24 * 60 * 60 * 1000, REPORT_ROWS_MAX);
+    io.stdout.write(json ? `${reportJson(result)}\n` : formatReport(result, days));
+    return 0;
+  } finally {
+    await store.close();
   }
 }
 

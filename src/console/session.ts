@@ -1,4 +1,4 @@
-import { runAction } from '../answers/actions.js';
+import { isReadAction, runAction } from '../answers/actions.js';
 import { ask } from '../answers/ask.js';
 import { help } from '../answers/help.js';
 import type { Locale } from '../answers/i18n.js';
@@ -88,8 +88,8 @@ export class ConsoleSession {
   /** Presses the n-th button (1-based) of the last answer that matches; `missing` when there is none. */
   #press(kind: (action: Action) => boolean, n: number, missing: string): Reply {
     const action = this.#actions.filter(kind)[n - 1];
-    // The console makes no /corpus replies, so no 'remove' buttons reach it.
-    if (action === undefined || action.kind === 'remove') return notice('info', missing, CONSOLE_HELP);
+    // Votes, removals and reports are Discord's; the console presses only paging and citing.
+    if (action === undefined || !isReadAction(action)) return notice('info', missing, CONSOLE_HELP);
     const { library, locale, limit } = this.#options;
     return runAction(library.engine, action, limit, locale);
   }

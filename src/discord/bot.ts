@@ -4,6 +4,7 @@ import { Cooldown } from '../answers/cooldown.js';
 import type { Library } from '../answers/library.js';
 import type { Config } from '../config.js';
 import type { Curator } from '../curation/curator.js';
+import type { Feedback } from '../store/feedback.js';
 import { createClient } from './client.js';
 import { commandRegistry } from './commands/index.js';
 import { ActionCodec } from './custom-id.js';
@@ -16,13 +17,21 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** What the bot serves from: the engine's library, the curator for /corpus, the feedback store (or none). */
+export interface BotServices {
+  readonly library: Library;
+  readonly curator: Curator;
+  readonly feedback: Feedback | undefined;
+}
+
 /** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
-export async function startBot(config: Config & { token: string }, library: Library, curator: Curator, logger: Logger): Promise<Bot> {
+export async function startBot(config: Config & { token: string }, { library, curator, feedback }: BotServices, logger: Logger): Promise<Bot> {
   const client = createClient(config);
   const route = createInteractionRouter({
     commands: commandRegistry(),
     library,
     curator,
+    feedback,
     config,
     cooldown: new Cooldown(config.askCooldownSeconds),
     codec: new ActionCodec(),

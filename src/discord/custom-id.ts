@@ -40,6 +40,10 @@ interface Entry {
  *   b:<key>:<offset>                 post in channel
  *   c:<paragraph>:<file>             cite (or c:<paragraph>:~<key> for a very long file name)
  *   d:<file>                         confirm /corpus remove (or d:~<key>); checked for moderators on press
+ *   v:<answer>:<u|d>                 👍/👎 on an answer (its id in the store)
+ *   r:<u|f>:<days>:<offset>          a page of /report unanswered | feedback; checked for moderators on press
+ *
+ * Paging and posting carry the answer's id too (…:<answer>), so that every page keeps its votes.
  */
 export class ActionCodec {
   readonly #byKey = new Map<string, Entry>();
@@ -54,10 +58,14 @@ export class ActionCodec {
   encode(action: Action, scope?: ActionScope): string {
     switch (action.kind) {
       case 'page':
-        return `p:${this.#remember(action.question, scope, action.private)}:${action.offset}:${action.private ? 1 : 0}`;
+        return `p:${this.#remember(action.question, scope, action.private)}:${action.offset}:${action.private ? 1 : 0}${answerSuffix(action.answerId)}`;
       case 'publish':
         // "Post in channel" is only offered on private answers.
-        return `b:${this.#remember(action.question, scope, true)}:${action.offset}`;
+        return `b:${this.#remember(action.question, scope, true)}:${action.offset}${answerSuffix(action.answerId)}`;
+      case 'vote':
+        return `v:${action.answerId}:${action.value === 1 ? 'u' : 'd'}`;
+      case 'report':
+        return `r:${action.report === 'unanswered' ? 'u' : 'f'}:${action.days}:${action.offset}`;
       case 'cite': {
         const id = `c:${action.paragraph}:${action.file}`;
         // A file that starts with "~" would read as a key: it goes through the store too.
@@ -73,12 +81,24 @@ export class ActionCodec {
 
   /** The action of a custom_id, or undefined for an id this bot did not make or has forgotten. */
   decode(customId: string): Action | undefined {
-    const [kind, a = '', b = '', c = ''] = customId.split(':');
+    const [kind, a = '', b = '', c = '', d = ''] = customId.split(':');
     if (kind === 'p' || kind === 'b') {
       const question = this.#byKey.get(a)?.text;
       const offset = wholeNumber(b);
       if (question === undefined || offset === undefined) return undefined;
-      return kind === 'p' ? { kind: 'page', question, offset, private: c === '1' } : { kind: 'publish', question, offset };
+      const answer = kind === 'p' ? d : c;
+      const answerId = ANSWER_ID.test(answer) ? { answerId: answer } : {};
+      return kind === 'p' ? { kind: 'page', question, offset, private: c === '1', ...answerId } : { kind: 'publish', question, offset, ...answerId };
+    }
+    if (kind === 'v') {
+      if (!ANSWER_ID.test(a) || (b !== 'u' && b !== 'd')) return undefined;
+      return { kind: 'vote', answerId: a, value: b === 'u' ? 1 : -1 };
+    }
+    if (kind === 'r') {
+      const days = wholeNumber(b);
+      const offset = wholeNumber(c);
+      if ((a !== 'u' && a !== 'f') || days === undefined || days < 1 || offset === undefined) return undefined;
+      return { kind: 'report', report: a === 'u' ? 'unanswered' : 'feedback', days, offset };
     }
     if (kind === 'c') {
       const paragraph = wholeNumber(a);
@@ -133,6 +153,18 @@ export class ActionCodec {
     }
     return key;
   }
+}
+
+/** Answer ids as newAnswerId makes them: 12 characters of base64url. */
+const ANSWER_ID = /^[\w-]{12}$/u;
+
+/** A new answer id, random: it is the key of the answer's votes in the store. */
+export function newAnswerId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+function answerSuffix(answerId: string | undefined): string {
+  return answerId === undefined ? '' : `:${answerId}`;
 }
 
 function wholeNumber(text: string): number | undefined {

@@ -14,6 +14,9 @@ import type { Library } from '../answers/library.js';
 import { notice, type Reply } from '../answers/reply.js';
 import type { Config } from '../config.js';
 import type { Curator } from '../curation/curator.js';
+import type { Feedback } from '../store/feedback.js';
+import { reportMessages } from '../answers/report-messages.js';
+import { runReport } from '../answers/run-report.js';
 import { removeArticle } from '../answers/corpus.js';
 import { corpusMessages } from '../answers/corpus-messages.js';
 import { curationLimits, moderatorOf } from './commands/corpus.js';
@@ -27,6 +30,7 @@ export interface RouterDeps {
   readonly commands: ReadonlyMap<string, Command>;
   readonly library: Library;
   readonly curator: Curator;
+  readonly feedback: Feedback | undefined;
   readonly config: Config;
   readonly cooldown: Cooldown;
   readonly codec: ActionCodec;
@@ -59,7 +63,7 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
       guildId: interaction.guildId ?? undefined,
       userId: interaction.user.id,
     });
-    const context: CommandContext = { library: deps.library, curator: deps.curator, config: deps.config, cooldown: deps.cooldown, locale, logger };
+    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, config: deps.config, cooldown: deps.cooldown, locale, logger };
     let outcome: Outcome = 'failed';
     try {
       outcome = await route(interaction, context, deps, now);
@@ -144,6 +148,8 @@ async function button(interaction: ButtonInteraction, context: CommandContext, d
     return 'refused';
   }
   if (action.kind === 'remove') return confirmRemove(interaction, action.file, context);
+  if (action.kind === 'vote') return vote(interaction, action.answerId, action.value, context);
+  if (action.kind === 'report') return reportPage(interaction, action.report, action.days, action.offset, context, encode);
   // Paging edits the answer in place (a private answer stays private); a citation or a
   // published answer is a new message in the channel.
   const inPlace = action.kind === 'page';
@@ -180,6 +186,35 @@ async function confirmRemove(interaction: ButtonInteraction, file: string, conte
   await interaction.deferUpdate();
   const reply = await removeArticle(context.curator, file, moderatorOf(interaction), context.locale, curationLimits(context.config));
   await interaction.editReply(withoutFlags(render(reply, () => '')));
+  return 'deferred';
+}
+
+/**
+ * 👍/👎: answered at once, privately; the answer's message is never changed, so others
+ * never see who voted.
+ */
+async function vote(interaction: ButtonInteraction, answerId: string, value: 1 | -1, context: CommandContext): Promise<Outcome> {
+  const t = reportMessages(context.locale);
+  if (context.feedback === undefined) {
+    await interaction.reply(render(notice('info', t.voteOff), () => ''));
+    return 'refused';
+  }
+  const outcome = await context.feedback.vote(answerId, interaction.user.id, value);
+  const reply = outcome === 'failed' ? notice('warning', t.voteFailed) : notice('info', outcome === 'withdrawn' ? t.withdrawn : t.thanks);
+  await interaction.reply(render(reply, () => ''));
+  context.logger.info({ outcome, value }, 'vote');
+  return outcome === 'failed' ? 'failed' : 'replied';
+}
+
+/** Another page of a report: moderators again at press time, edited in place. */
+async function reportPage(interaction: ButtonInteraction, kind: 'unanswered' | 'feedback', days: number, offset: number, context: CommandContext, encode: EncodeAction): Promise<Outcome> {
+  if (!mayReload(interaction, context.config.moderatorRoleIds)) {
+    await interaction.reply(render(notice('error', reportMessages(context.locale).denied), () => ''));
+    return 'refused';
+  }
+  await interaction.deferUpdate();
+  const reply = await runReport(context.feedback, kind, days, offset, context.locale);
+  await interaction.editReply(withoutFlags(render(reply, encode)));
   return 'deferred';
 }
 

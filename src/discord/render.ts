@@ -56,22 +56,26 @@ function field(section: Section): APIEmbedField {
   return { name: truncate(escapeInline(oneLine(section.title)), EMBED_FIELD_NAME_MAX) || ELLIPSIS, value: (source + body).slice(0, EMBED_FIELD_VALUE_MAX) || ELLIPSIS };
 }
 
-/** Buttons in rows of five; more than Discord allows are dropped. */
+/**
+ * Buttons in rows of five, 👍/👎 on a row of their own below the others; more than Discord
+ * allows are dropped.
+ */
 function buttonRows(buttons: readonly Button[], encode: EncodeAction): APIActionRowComponent<APIButtonComponent>[] {
-  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
-  const shown = buttons.slice(0, ACTION_ROWS_MAX * BUTTONS_PER_ROW_MAX);
-  for (let i = 0; i < shown.length; i += BUTTONS_PER_ROW_MAX) {
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: shown.slice(i, i + BUTTONS_PER_ROW_MAX).map((button) => ({
-        type: ComponentType.Button,
-        style: button.primary ? ButtonStyle.Primary : button.action.kind === 'publish' ? ButtonStyle.Success : ButtonStyle.Secondary,
-        label: truncate(button.label, BUTTON_LABEL_MAX),
-        custom_id: encode(button),
-      })),
-    });
+  const chunks: Button[][] = [];
+  for (const group of [buttons.filter((b) => b.action.kind !== 'vote'), buttons.filter((b) => b.action.kind === 'vote')]) {
+    for (let i = 0; i < group.length; i += BUTTONS_PER_ROW_MAX) chunks.push(group.slice(i, i + BUTTONS_PER_ROW_MAX));
   }
-  return rows;
+  return chunks.slice(0, ACTION_ROWS_MAX).map((row) => ({
+    type: ComponentType.ActionRow,
+    components: row.map((button) => ({
+      type: ComponentType.Button,
+      style: button.primary ? ButtonStyle.Primary : button.action.kind === 'publish' ? ButtonStyle.Success : ButtonStyle.Secondary,
+      // Discord needs a label or an emoji: an emoji button may go without a label.
+      ...(button.label === '' && button.emoji !== undefined ? {} : { label: truncate(button.label, BUTTON_LABEL_MAX) || ELLIPSIS }),
+      ...(button.emoji === undefined ? {} : { emoji: { name: button.emoji } }),
+      custom_id: encode(button),
+    })),
+  }));
 }
 
 /**

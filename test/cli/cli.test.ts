@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite.js';
 
 const CLI = path.resolve('dist', 'cli.js');
 
@@ -111,7 +112,9 @@ describe('quelle errors', () => {
   it.each([
     [['ask', '--limit', '0', 'x'], 'quelle: --limit must be a whole number from 1 to 50, got "0"'],
     [['ask', '--frobnicate'], 'quelle: unknown option "--frobnicate" for ask'],
-    [['translate'], 'quelle: unknown command "translate"; use ask, source or stats'],
+    [['translate'], 'quelle: unknown command "translate"; use ask, source, stats or report'],
+    [['report', '--days', '0'], 'quelle: --days must be a whole number from 1 to 3650, got "0"'],
+    [['report', 'extra'], 'quelle: report takes no arguments, got "extra"'],
     [['source'], 'quelle: source needs exactly one FILE'],
     [['ask', '--lang', 'fr', 'x'], 'quelle: --lang must be de or en, got "fr"'],
     [['ask', '--corpus', '/no/such/dir', 'x'], 'Quelle: corpus dir "/no/such/dir" does not exist'],
@@ -120,5 +123,53 @@ describe('quelle errors', () => {
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(message);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('quelle report', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quelle-report-'));
+  const file = path.join(dir, 'quelle.sqlite');
+  const env = { DATABASE_URL: `file:${file}`, HOME: dir };
+  const now = Date.now();
+
+  it('prints exactly one JSON object from the store DATABASE_URL names', async () => {
+    const store = new SqliteStore(file);
+    await store.recordQuestions([
+      { id: 'aaaaaaaaaaaa', at: now - 1000, guildId: '1', channelId: '2', locale: 'de', question: 'Rezept für Käsekuchen?', abstained: true, top: null, private: false },
+      { id: 'bbbbbbbbbbbb', at: now - 500, guildId: '1', channelId: '2', locale: 'de', question: 'rezept fuer kaesekuchen', abstained: true, top: null, private: true },
+      { id: 'cccccccccccc', at: now, guildId: '1', channelId: '2', locale: 'en', question: 'How far did Nvidia fall?', abstained: false, top: { file: '001_e98a8a84176a97af.txt', paragraph: 9, score: 3.2 }, private: false },
+    ]);
+    await store.vote({ answerId: 'cccccccccccc', voter: 'h1', value: -1, at: now });
+    await store.vote({ answerId: 'cccccccccccc', voter: 'h2', value: 1, at: now });
+    await store.close();
+    const run = await quelle(['report', '--json', '--days', '7'], undefined, env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    const report = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(['since', 'questions', 'abstained', 'votes', 'unanswered', 'downvoted']);
+    expect(report).toMatchObject({
+      questions: 3,
+      abstained: 2,
+      votes: { up: 1, down: 1 },
+      unanswered: [{ question: expect.stringMatching(/^(Rezept für Käsekuchen\?|rezept fuer kaesekuchen)$/u), count: 2, lastAsked: new Date(now - 500).toISOString() }],
+      downvoted: [{ question: 'How far did Nvidia fall?', file: '001_e98a8a84176a97af.txt', paragraph: 9, up: 1, down: 1 }],
+    });
+    expect(Date.parse(report['since'] as string)).toBeGreaterThan(now - 8 * 24 * 3600 * 1000);
+  });
+
+  it('prints tables that fit 80 columns', async () => {
+    const run = await quelle(['report'], undefined, env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Unanswered questions');
+    expect(run.stdout).toContain('Answers voted down');
+    expect(run.stdout).toMatch(/How far did Nvidia fall\?\s+001_e98a8a84176a97af\.txt ¶9\s+1\s+1/u);
+    for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('says so when the store is off, and names a bad DATABASE_URL', async () => {
+    expect(await quelle(['report'], undefined, { DATABASE_URL: 'off', HOME: dir })).toMatchObject({ code: 2, stderr: 'quelle: the feedback store is off (DATABASE_URL=off); there is nothing to report\n' });
+    const bad = await quelle(['report'], undefined, { DATABASE_URL: 'mysql://x', HOME: dir });
+    expect(bad).toMatchObject({ code: 2, stderr: 'Quelle: DATABASE_URL must be file:<path>, postgres://… or off, got "mysql://x"\n' });
   });
 });

@@ -7,8 +7,8 @@ describe('command definitions', () => {
   const payloads = commandPayloads();
   const byName = new Map(payloads.map((p) => [p.name, p]));
 
-  it('registers /ask, /source, /reload, /corpus, /help and the message context menu', () => {
-    expect([...byName.keys()]).toEqual(['ask', 'source', 'reload', 'corpus', 'help', 'Search the corpus']);
+  it('registers /ask, /source, /reload, /corpus, /report, /help and the message context menu', () => {
+    expect([...byName.keys()]).toEqual(['ask', 'source', 'reload', 'corpus', 'report', 'help', 'Search the corpus']);
     expect(byName.get('Search the corpus')).toMatchObject({ type: ApplicationCommandType.Message, name_localizations: { de: 'Im Korpus suchen' } });
   });
 
@@ -34,7 +34,15 @@ describe('command definitions', () => {
     });
   });
 
-  it('shows /reload and /corpus to Manage Server by default, in guilds only', () => {
+  it('shows /reload, /corpus and /report to Manage Server by default, in guilds only', () => {
+    expect(byName.get('report')).toMatchObject({
+      default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+      contexts: [0],
+      options: [
+        { name: 'unanswered', options: [{ name: 'days', type: ApplicationCommandOptionType.Integer, min_value: 1 }] },
+        { name: 'feedback', options: [{ name: 'days', type: ApplicationCommandOptionType.Integer, min_value: 1 }] },
+      ],
+    });
     expect(byName.get('reload')).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild), contexts: [0] });
     expect(byName.get('corpus')).toMatchObject({
       default_member_permissions: String(PermissionFlagsBits.ManageGuild),

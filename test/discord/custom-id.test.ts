@@ -14,10 +14,16 @@ describe('ActionCodec', () => {
 
   it('round-trips any action within 100 characters', () => {
     const codec = new ActionCodec();
+    const answerId = fc.stringMatching(/^[\w-]{12}$/u);
     const action: fc.Arbitrary<Action> = fc.oneof(
       fc.record({ kind: fc.constant('page' as const), question: fc.string({ maxLength: 300 }), offset: fc.nat(100_000), private: fc.boolean() }),
+      fc.record({ kind: fc.constant('page' as const), question: fc.string({ maxLength: 300 }), offset: fc.nat(100_000), private: fc.boolean(), answerId }),
       fc.record({ kind: fc.constant('publish' as const), question: fc.string({ maxLength: 300 }), offset: fc.nat(100_000) }),
+      fc.record({ kind: fc.constant('publish' as const), question: fc.string({ maxLength: 300 }), offset: fc.nat(100_000), answerId }),
       fc.record({ kind: fc.constant('cite' as const), file: fc.string({ minLength: 1, maxLength: 300 }), paragraph: fc.integer({ min: 1, max: 99_999 }) }),
+      fc.record({ kind: fc.constant('remove' as const), file: fc.string({ minLength: 1, maxLength: 300 }) }),
+      fc.record({ kind: fc.constant('vote' as const), answerId, value: fc.constantFrom(1 as const, -1 as const) }),
+      fc.record({ kind: fc.constant('report' as const), report: fc.constantFrom('unanswered' as const, 'feedback' as const), days: fc.integer({ min: 1, max: 3650 }), offset: fc.nat(100_000) }),
     );
     fc.assert(
       fc.property(action, (a) => {
@@ -26,6 +32,21 @@ describe('ActionCodec', () => {
         expect(codec.decode(id)).toEqual(a);
       }),
     );
+  });
+
+  it('encodes votes, removals and report pages without state, so that they work after a restart', () => {
+    const codec = new ActionCodec();
+    expect(codec.encode({ kind: 'vote', answerId: 'AbCdEfGh-_12', value: -1 })).toBe('v:AbCdEfGh-_12:d');
+    expect(codec.encode({ kind: 'report', report: 'feedback', days: 30, offset: 10 })).toBe('r:f:30:10');
+    expect(codec.encode({ kind: 'remove', file: 'uploads/a.txt' })).toBe('d:uploads/a.txt');
+    const fresh = new ActionCodec();
+    expect(fresh.decode('v:AbCdEfGh-_12:u')).toEqual({ kind: 'vote', answerId: 'AbCdEfGh-_12', value: 1 });
+    expect(fresh.decode('r:u:7:0')).toEqual({ kind: 'report', report: 'unanswered', days: 7, offset: 0 });
+    expect(fresh.decode('d:uploads/a.txt')).toEqual({ kind: 'remove', file: 'uploads/a.txt' });
+  });
+
+  it.each(['v:short:u', 'v:AbCdEfGh-_12:x', 'v::u', 'r:x:7:0', 'r:u:0:0', 'r:u:7:', 'd:', 'd:~nokey'])('decodes the bad id %j to nothing', (id) => {
+    expect(new ActionCodec().decode(id)).toBeUndefined();
   });
 
   it('gives the same key to the same question', () => {

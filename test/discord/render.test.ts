@@ -118,6 +118,9 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('page' as const), question: nasty, offset: fc.nat(1000), private: fc.boolean() }),
   fc.record({ kind: fc.constant('publish' as const), question: nasty, offset: fc.nat(1000) }),
   fc.record({ kind: fc.constant('cite' as const), file: nasty.filter((s) => s !== ''), paragraph: fc.integer({ min: 1, max: 9999 }) }),
+  fc.record({ kind: fc.constant('remove' as const), file: nasty.filter((s) => s !== '') }),
+  fc.record({ kind: fc.constant('vote' as const), answerId: fc.stringMatching(/^[\w-]{12}$/u), value: fc.constantFrom(1 as const, -1 as const) }),
+  fc.record({ kind: fc.constant('report' as const), report: fc.constantFrom('unanswered' as const, 'feedback' as const), days: fc.integer({ min: 1, max: 3650 }), offset: fc.nat(100_000) }),
 );
 const replyArb: fc.Arbitrary<Reply> = fc.record({
   private: fc.boolean(),
@@ -129,7 +132,9 @@ const replyArb: fc.Arbitrary<Reply> = fc.record({
     { maxLength: 30 },
   ),
   footer: fc.option(nasty, { nil: undefined }),
-  buttons: fc.array(fc.record({ label: nasty, action, primary: fc.boolean() }), { maxLength: 30 }),
+  buttons: fc.array(fc.record({ label: nasty, action, primary: fc.boolean(), emoji: fc.option(fc.constantFrom('👍', '👎'), { nil: undefined }) }), { maxLength: 30 }).map((buttons) =>
+    buttons.map(({ emoji, ...button }) => (emoji === undefined ? button : { ...button, emoji })),
+  ),
 }).map((r) => {
   const { text, footer, ...rest } = r;
   return { ...rest, ...(text === undefined ? {} : { text }), ...(footer === undefined ? {} : { footer }) } as Reply;
@@ -160,7 +165,8 @@ describe('render, for any reply', () => {
         for (const row of payload.components) {
           expect(row.components.length).toBeLessThanOrEqual(BUTTONS_PER_ROW_MAX);
           for (const button of row.components) {
-            expect('label' in button && (button.label?.length ?? 0) <= BUTTON_LABEL_MAX).toBe(true);
+            // A label, or an emoji alone (👍/👎).
+            expect(('label' in button && button.label !== undefined && button.label.length <= BUTTON_LABEL_MAX) || ('emoji' in button && button.emoji !== undefined)).toBe(true);
             expect('custom_id' in button && button.custom_id.length <= CUSTOM_ID_MAX).toBe(true);
           }
         }

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { ask } from '../../answers/ask.js';
 import { MAX_QUESTION_LENGTH } from '../../answers/ask.js';
 import { messages } from '../../answers/i18n.js';
 import { notice } from '../../answers/reply.js';
+import { askRecorded } from './ask-recorded.js';
 import type { ChatCommand } from './command.js';
 
 export const askCommand = {
@@ -29,11 +29,11 @@ export const askCommand = {
         .setDescriptionLocalizations({ de: 'Nur Sie sehen die Antwort (Sie können sie danach posten)' }),
     )
     .toJSON(),
-  run(interaction, { library, config, cooldown, locale }) {
-    const wait = cooldown.take(interaction.user.id);
-    if (wait > 0) return notice('warning', messages(locale).cooldown(wait));
+  run(interaction, context) {
+    const wait = context.cooldown.take(interaction.user.id);
+    if (wait > 0) return notice('warning', messages(context.locale).cooldown(wait));
     const question = interaction.options.getString('question') ?? '';
     const isPrivate = interaction.options.getBoolean('private') ?? false;
-    return ask(library.engine, { question, private: isPrivate, limit: config.askResults }, locale);
+    return askRecorded(interaction, context, question, isPrivate);
   },
 } satisfies ChatCommand;

@@ -13,12 +13,15 @@ import type { Library } from '../../answers/library.js';
 import type { Reply } from '../../answers/reply.js';
 import type { Config } from '../../config.js';
 import type { Curator } from '../../curation/curator.js';
+import type { Feedback } from '../../store/feedback.js';
 
 /** What a command handler gets: everything it needs is passed in, nothing is global. */
 export interface CommandContext {
   readonly library: Library;
   /** Changes the corpus for /corpus. */
   readonly curator: Curator;
+  /** Questions, votes and reports; undefined when DATABASE_URL=off. */
+  readonly feedback: Feedback | undefined;
   readonly config: Config;
   readonly cooldown: Cooldown;
   /** The reply language, from the user's Discord client. */

@@ -10,5 +10,6 @@ export const helpCommand = {
     .setDescription('What Quelle can do and how to ask')
     .setDescriptionLocalizations({ de: 'Was Quelle kann und wie man fragt' })
     .toJSON(),
-  run: (_interaction, { library, locale }) => help(library.engine, locale),
+  run: (_interaction, { library, locale, config, feedback }) =>
+    help(library.engine, locale, feedback === undefined ? undefined : { retentionDays: config.storeRetentionDays, questions: config.storeQuestions }),
 } satisfies ChatCommand;

@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { ask } from '../../answers/ask.js';
 import { messages } from '../../answers/i18n.js';
 import { notice } from '../../answers/reply.js';
+import { askRecorded } from './ask-recorded.js';
 import type { MessageCommand } from './command.js';
 
 /** "Search the corpus" on a message: its text is the question. */
@@ -12,12 +12,12 @@ export const searchMessageCommand = {
     .setNameLocalizations({ de: 'Im Korpus suchen' })
     .setType(ApplicationCommandType.Message)
     .toJSON(),
-  run(interaction, { library, config, cooldown, locale }) {
-    const t = messages(locale);
+  run(interaction, context) {
+    const t = messages(context.locale);
     const text = interaction.targetMessage.content.trim();
     if (text === '') return notice('info', t.emptyMessage);
-    const wait = cooldown.take(interaction.user.id);
+    const wait = context.cooldown.take(interaction.user.id);
     if (wait > 0) return notice('warning', t.cooldown(wait));
-    return ask(library.engine, { question: text, limit: config.askResults }, locale);
+    return askRecorded(interaction, context, text, false);
   },
 } satisfies MessageCommand;

@@ -14,13 +14,13 @@ useHarness((started) => (h = started));
 describe('registration', () => {
   it('deploys every command with options, localizations and the /reload permission', async () => {
     const result = await deployCommands({ ...loadConfig({ DISCORD_API_URL: h.fake.apiUrl, DISCORD_GUILD_ID: h.fake.guildId }), token: FAKE_TOKEN });
-    expect(result).toEqual({ applicationId: h.fake.applicationId, guildId: h.fake.guildId, names: ['ask', 'source', 'reload', 'corpus', 'help', 'Search the corpus'] });
+    expect(result).toEqual({ applicationId: h.fake.applicationId, guildId: h.fake.guildId, names: ['ask', 'source', 'reload', 'corpus', 'report', 'help', 'Search the corpus'] });
     const registered = h.fake.commands(h.fake.guildId) ?? [];
     expect(registered.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32', description_localizations: { de: expect.any(String) } });
     expect(registered.find((c) => c.name === 'ask')).toMatchObject({ name_localizations: { de: 'frage' }, options: [{ name: 'question', max_length: 300 }, { name: 'private' }] });
     const global = await deployCommands({ ...loadConfig({ DISCORD_API_URL: h.fake.apiUrl }), token: FAKE_TOKEN });
     expect(global.guildId).toBeUndefined();
-    expect(h.fake.commands()?.length).toBe(6);
+    expect(h.fake.commands()?.length).toBe(7);
   });
 });
 
@@ -72,7 +72,7 @@ describe('/ask', () => {
     const i = h.fake.chatInput('ask', [str('question', 'Abhaengigkeit von China')]);
     const first = await h.fake.waitForCallback(i.id);
     const buttons = buttonsOf(first);
-    expect(buttons.map((b) => b.label)).toEqual(['Cite 1', 'Cite 2', 'Cite 3', 'More results']);
+    expect(buttons.map((b) => b.label ?? (b as { emoji?: { name: string } }).emoji?.name)).toEqual(['Cite 1', 'Cite 2', 'Cite 3', 'More results', '👍', '👎']);
     const message = h.fake.originalMessage(i.token);
     expect(message).toBeDefined();
 

@@ -264,7 +264,7 @@ describe('SIGTERM', () => {
   it('answers, then shuts down cleanly with exit code 0, never printing the token', async () => {
     const child = spawn(process.execPath, [path.resolve('dist', 'main.js')], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'info' },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -303,7 +303,7 @@ describe('SIGTERM', () => {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [path.resolve('dist', 'main.js')], {
         cwd,
-        env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent' },
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent' },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let err = '';

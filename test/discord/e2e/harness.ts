@@ -17,6 +17,8 @@ export interface Harness {
   readonly logs: Record<string, unknown>[];
   /** The corpus dir the bot serves: a copy of the seeds that tests may change. */
   readonly corpusDir: string;
+  /** The feedback store's SQLite file (a temp dir of its own), unless DATABASE_URL is given. */
+  readonly storeFile: string;
   /** Stops the bot and starts it again on the same fake Discord, config and corpus: a restart. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -30,6 +32,9 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
   const fake = await FakeDiscord.start(fakeOptions);
   const corpusDir = mkdtempSync(path.join(tmpdir(), 'quelle-e2e-'));
   cpSync(path.resolve('seeds'), corpusDir, { recursive: true });
+  // Beside the corpus, not in it: a watched corpus dir must not see the store's writes.
+  const storeDir = mkdtempSync(path.join(tmpdir(), 'quelle-e2e-store-'));
+  const storeFile = path.join(storeDir, 'quelle.sqlite');
   const logs: Record<string, unknown>[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -38,7 +43,7 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
     },
   });
   // The fake is Discord's API and its attachment CDN.
-  const config = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_CDN_URL: fake.cdn.baseUrl, CORPUS_DIR: corpusDir, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug', ...env });
+  const config = loadConfig({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_CDN_URL: fake.cdn.baseUrl, DATABASE_URL: `file:${storeFile}`, CORPUS_DIR: corpusDir, ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'debug', ...env });
   const start = async () => {
     const started = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream });
     if (started.mode !== 'discord') throw new Error('expected the Discord mode');
@@ -52,6 +57,7 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
     },
     logs,
     corpusDir,
+    storeFile,
     async restart() {
       await app.bot.stop();
       app = await start();
@@ -60,6 +66,7 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
       await app.bot.stop();
       await fake.stop();
       rmSync(corpusDir, { recursive: true, force: true });
+      rmSync(storeDir, { recursive: true, force: true });
     },
   };
 }

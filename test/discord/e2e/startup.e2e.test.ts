@@ -52,7 +52,7 @@ function run(env: Record<string, string>, options: { dir?: string; killAfterMs?:
 
 describe('Discord out of reach', () => {
   it('a refused connection ends with one line naming the cause, exit code 2', async () => {
-    const exit = await run({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9' });
+    const exit = await run({ DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9' });
     expect(exit.code).toBe(2);
     expect(exit.stderr).toBe('Quelle: could not reach Discord at http://127.0.0.1:9 (ECONNREFUSED): check DISCORD_API_URL and the network\n');
   });
@@ -72,7 +72,7 @@ describe('Discord out of reach', () => {
   it('a host that never answers ends within DISCORD_CONNECT_TIMEOUT_SECONDS, exit code 2', async () => {
     const address = silent.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
-    const exit = await run({ DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: `http://127.0.0.1:${port}`, DISCORD_CONNECT_TIMEOUT_SECONDS: '2' });
+    const exit = await run({ DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: `http://127.0.0.1:${port}`, DISCORD_CONNECT_TIMEOUT_SECONDS: '2' });
     expect(exit.code).toBe(2);
     expect(exit.stderr).toBe(`Quelle: could not reach Discord at http://127.0.0.1:${port} (no answer within 2 s): check DISCORD_API_URL and the network\n`);
     expect(exit.ms).toBeLessThan(10_000);
@@ -100,7 +100,7 @@ describe('SIGTERM during the start-up build', () => {
     const advert = 'Jetzt abonnieren und nichts mehr verpassen!';
     for (let f = 0; f < 40; f++) writeFileSync(path.join(corpus, `a${f}.txt`), `Titel ${f}\n${Array.from({ length: 1000 }, (_, i) => paragraph(f * 1000 + i)).join('\n')}\n${advert}\n`);
     const exit = await run(
-      { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9', CORPUS_DIR: corpus, LOG_LEVEL: 'debug' },
+      { DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9', CORPUS_DIR: corpus, LOG_LEVEL: 'debug' },
       // The loader's log of the dropped advert: the corpus is read, the index not built yet.
       { killWhen: (stdout) => stdout.includes('dropped non-content lines') },
     );
@@ -118,7 +118,7 @@ describe('npm start under a process manager', () => {
 
   it('passes SIGTERM on to the bot instead of leaving it behind', async () => {
     const npm = spawn('npm', ['start', '--silent'], {
-      env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent', HOME: process.env.HOME ?? cwd },
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent', HOME: process.env.HOME ?? cwd },
       stdio: ['ignore', 'ignore', 'ignore'],
     });
     const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));

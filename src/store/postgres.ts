@@ -1,0 +1,141 @@
+import pg from 'pg';
+import { MIGRATIONS } from './schema.js';
+import { assemble, DOWNVOTED_SQL, questionRow, TOTALS_SQL, UNANSWERED_SQL, VOTES_SQL, type DownvotedRow } from './sql.js';
+import type { FeedbackReport, FeedbackStore, QuestionRecord, Vote, VoteOutcome } from './types.js';
+import { newSecret } from './voter.js';
+
+/** Connections per bot process: writes are small and batched. */
+const POOL_SIZE = 4;
+const CONNECT_TIMEOUT_MS = 5000;
+/** Any fixed number: processes migrating one database at once take turns on it. */
+const MIGRATION_LOCK = 7_150_522;
+
+const QUESTION_COLUMNS = ['id', 'at', 'guildId', 'channelId', 'locale', 'question', 'normalized', 'abstained', 'file', 'paragraph', 'score', 'private'] as const;
+
+/**
+ * The shared store: several bot processes or machines write to one PostgreSQL database. The
+ * same schema and migrations as SQLite; the version is kept in `quelle_schema`, and a
+ * migration holds an advisory lock so that two processes starting together migrate once.
+ */
+export class PostgresStore implements FeedbackStore {
+  readonly kind = 'postgres';
+  readonly #pool: pg.Pool;
+  readonly #secret: string;
+
+  private constructor(pool: pg.Pool, secret: string) {
+    this.#pool = pool;
+    this.#secret = secret;
+  }
+
+  /** Connects, migrates and reads the install secret. Rejects when the server is unreachable. */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', () => undefined);
+    try {
+      await migrate(pool);
+      await pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', ['voter_secret', newSecret()]);
+      const { rows } = await pool.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', ['voter_secret']);
+      return new PostgresStore(pool, (rows[0] as { value: string }).value);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  secret(): Promise<string> {
+    return Promise.resolve(this.#secret);
+  }
+
+  async recordQuestions(records: readonly QuestionRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const values: (string | number | null)[] = [];
+    const tuples = records.map((record, i) => {
+      const row = questionRow(record);
+      for (const column of QUESTION_COLUMNS) values.push(row[column] ?? null);
+      return `(${QUESTION_COLUMNS.map((_, j) => `$${i * QUESTION_COLUMNS.length + j + 1}`).join(', ')})`;
+    });
+    await this.#pool.query(
+      `INSERT INTO questions (id, at, guild_id, channel_id, locale, question, normalized, abstained, file, paragraph, score, private)
+       VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`,
+      values,
+    );
+  }
+
+  async vote(vote: Vote): Promise<VoteOutcome> {
+    return this.#transaction(async (client) => {
+      const withdrawn = await client.query('DELETE FROM votes WHERE answer_id = $1 AND voter = $2 AND value = $3', [vote.answerId, vote.voter, vote.value]);
+      if ((withdrawn.rowCount ?? 0) > 0) return 'withdrawn';
+      const { rows } = await client.query<{ inserted: boolean }>(
+        `INSERT INTO votes (answer_id, voter, value, at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (answer_id, voter) DO UPDATE SET value = EXCLUDED.value, at = EXCLUDED.at
+         RETURNING (xmax = 0) AS inserted`,
+        [vote.answerId, vote.voter, vote.value, vote.at],
+      );
+      return rows[0]?.inserted === true ? 'recorded' : 'changed';
+    });
+  }
+
+  async report(since: number, limit: number): Promise<FeedbackReport> {
+    const [totals, votes, unanswered, downvoted] = await Promise.all([
+      this.#pool.query<{ questions: string; abstained: string }>(TOTALS_SQL, [since]),
+      this.#pool.query<{ up: string; down: string }>(VOTES_SQL, [since]),
+      this.#pool.query<{ question: string; count: string; last_asked: string }>(UNANSWERED_SQL, [since, limit]),
+      this.#pool.query<DownvotedRow>(DOWNVOTED_SQL, [since, limit]),
+    ]);
+    return assemble(since, totals.rows[0] as { questions: string; abstained: string }, votes.rows[0] as { up: string; down: string }, unanswered.rows, downvoted.rows);
+  }
+
+  async purge(before: number): Promise<number> {
+    return this.#transaction(async (client) => {
+      const questions = await client.query('DELETE FROM questions WHERE at < $1', [before]);
+      const votes = await client.query('DELETE FROM votes WHERE at < $1', [before]);
+      return (questions.rowCount ?? 0) + (votes.rowCount ?? 0);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS quelle_schema (version INTEGER NOT NULL)');
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM quelle_schema');
+    const version = rows[0]?.version ?? 0;
+    if (version > MIGRATIONS.length) throw new Error(`Quelle: the PostgreSQL store has schema version ${version}, newer than this Quelle knows (${MIGRATIONS.length})`);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      await client.query('BEGIN');
+      try {
+        for (const sql of MIGRATIONS[v] as readonly string[]) await client.query(sql);
+        await client.query('DELETE FROM quelle_schema');
+        await client.query('INSERT INTO quelle_schema (version) VALUES ($1)', [v + 1]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The schema, as forward migrations shared by both stores: migration N takes a store from
+ * version N to N+1. Written in the SQL both SQLite and PostgreSQL read the same way (TEXT,
+ * BIGINT, INTEGER, DOUBLE PRECISION; times as milliseconds since the epoch, booleans as 0/1).
+ * Never edit a released migration; append one.
+ */
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    'CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+    `CREATE TABLE questions (
+      id TEXT PRIMARY KEY,
+      at BIGINT NOT NULL,
+      guild_id TEXT,
+      channel_id TEXT,
+      locale TEXT NOT NULL,
+      question TEXT,
+      normalized TEXT,
+      abstained INTEGER NOT NULL,
+      file TEXT,
+      paragraph INTEGER,
+      score DOUBLE PRECISION,
+      private INTEGER NOT NULL
+    )`,
+    'CREATE INDEX questions_at ON questions (at)',
+    'CREATE INDEX questions_unanswered ON questions (abstained, normalized)',
+    `CREATE TABLE votes (
+      answer_id TEXT NOT NULL,
+      voter TEXT NOT NULL,
+      value INTEGER NOT NULL,
+      at BIGINT NOT NULL,
+      PRIMARY KEY (answer_id, voter)
+    )`,
+    'CREATE INDEX votes_at ON votes (at)',
+  ],
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The reports read no further than this many groups or answers. */
+export const REPORT_ROWS_MAX = 1000;

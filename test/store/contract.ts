@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { FeedbackStore, QuestionRecord } from '../../src/store/types.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.UTC(2026, 10, 29, 12);
+
+function question(id: string, overrides: Partial<QuestionRecord> = {}): QuestionRecord {
+  return {
+    id,
+    at: NOW,
+    guildId: '100000000000000001',
+    channelId: '200000000000000001',
+    locale: 'de',
+    question: 'Wie viel Gallium exportiert China?',
+    abstained: false,
+    top: { file: '000_a5c1968631554abc.txt', paragraph: 12, score: 14.5 },
+    private: false,
+    ...overrides,
+  };
+}
+
+/**
+ * What every store must do, run against each implementation: `open` gives a fresh, empty
+ * store; `reopen` the same one again (a restart).
+ */
+export function storeContract(name: string, open: () => Promise<FeedbackStore>, reopen: (store: FeedbackStore) => Promise<FeedbackStore>): void {
+  describe(`${name}: the feedback store contract`, () => {
+    it('keeps one secret per install, across restarts', async () => {
+      const store = await open();
+      const secret = await store.secret();
+      expect(secret).toMatch(/^[0-9a-f]{64}$/u);
+      const again = await reopen(store);
+      expect(await again.secret()).toBe(secret);
+      await again.close();
+    });
+
+    it('counts questions and unanswered ones, grouped by normalized form, most asked first', async () => {
+      const store = await open();
+      await store.recordQuestions([
+        question('a1'),
+        question('a2', { abstained: true, top: null, question: 'Wann wurde Tesla gegründet?', at: NOW - 3000 }),
+        question('a3', { abstained: true, top: null, question: 'wann wurde tesla gegruendet', at: NOW - 2000 }),
+        question('a4', { abstained: true, top: null, question: 'Wann wurde Tesla gegründet ?!', at: NOW - 1000 }),
+        question('a5', { abstained: true, top: null, question: 'Wie alt ist Putin?' }),
+        question('a6', { abstained: true, top: null, question: null }),
+        question('old', { abstained: true, top: null, question: 'Uralt?', at: NOW - 40 * DAY }),
+      ]);
+      // Recording the same answer again changes nothing.
+      await store.recordQuestions([question('a1')]);
+      const report = await store.report(NOW - 30 * DAY, 100);
+      expect(report).toMatchObject({ since: NOW - 30 * DAY, questions: 6, abstained: 5, votes: { up: 0, down: 0 }, downvoted: [] });
+      expect(report.unanswered.map((u) => [u.count, u.lastAsked])).toEqual([
+        [3, NOW - 1000],
+        [1, NOW],
+      ]);
+      expect(report.unanswered[0]?.question).toMatch(/^wann wurde tesla/iu);
+      expect(report.unanswered[1]?.question).toBe('Wie alt ist Putin?');
+      expect((await store.report(NOW - 30 * DAY, 1)).unanswered).toHaveLength(1);
+      await store.close();
+    });
+
+    it('keeps one vote per voter and answer: the other value changes it, the same again withdraws it', async () => {
+      const store = await open();
+      await store.recordQuestions([question('q1'), question('q2', { question: 'Was kostet eine Nvidia-Aktie?', top: { file: '001.txt', paragraph: 3, score: 2 } })]);
+      const vote = (answerId: string, voter: string, value: 1 | -1) => store.vote({ answerId, voter, value, at: NOW });
+      expect(await vote('q1', 'alice', -1)).toBe('recorded');
+      expect(await vote('q1', 'bob', -1)).toBe('recorded');
+      expect(await vote('q1', 'carol', 1)).toBe('recorded');
+      expect(await vote('q1', 'carol', -1)).toBe('changed');
+      expect(await vote('q1', 'carol', -1)).toBe('withdrawn');
+      expect(await vote('q2', 'alice', -1)).toBe('recorded');
+      expect(await vote('q2', 'bob', 1)).toBe('recorded');
+      expect(await vote('q2', 'dave', 1)).toBe('recorded');
+      // A vote on an answer the store never heard of (it was down then) still counts.
+      expect(await vote('lost', 'erin', -1)).toBe('recorded');
+      const report = await store.report(NOW - DAY, 100);
+      expect(report.votes).toEqual({ up: 2, down: 4 });
+      expect(report.downvoted).toEqual([
+        { question: 'Wie viel Gallium exportiert China?', file: '000_a5c1968631554abc.txt', paragraph: 12, up: 0, down: 2 },
+        { question: null, file: null, paragraph: null, up: 0, down: 1 },
+        { question: 'Was kostet eine Nvidia-Aktie?', file: '001.txt', paragraph: 3, up: 2, down: 1 },
+      ]);
+      await store.close();
+    });
+
+    it('loses no write when many arrive at once', async () => {
+      const store = await open();
+      await Promise.all(Array.from({ length: 50 }, (_, i) => store.recordQuestions([question(`b${i}`, { abstained: i % 2 === 0, question: `Frage ${i % 5}` })])));
+      await Promise.all(Array.from({ length: 200 }, (_, i) => store.vote({ answerId: `b${i % 10}`, voter: `v${i}`, value: -1, at: NOW })));
+      const report = await store.report(NOW - DAY, 1000);
+      expect(report.questions).toBe(50);
+      expect(report.votes.down).toBe(200);
+      expect(report.downvoted.reduce((sum, d) => sum + d.down, 0)).toBe(200);
+      await store.close();
+    });
+
+    it('purges what is older than the retention, and keeps the rest across a restart', async () => {
+      const store = await open();
+      await store.recordQuestions([question('new'), question('old1', { at: NOW - 100 * DAY }), question('old2', { at: NOW - 91 * DAY })]);
+      await store.vote({ answerId: 'old1', voter: 'x', value: -1, at: NOW - 100 * DAY });
+      await store.vote({ answerId: 'new', voter: 'x', value: -1, at: NOW });
+      expect(await store.purge(NOW - 90 * DAY)).toBe(3);
+      const again = await reopen(store);
+      const report = await again.report(0, 100);
+      expect(report.questions).toBe(1);
+      expect(report.votes).toEqual({ up: 0, down: 1 });
+      await again.close();
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { PostgresStore } from '../../src/store/postgres.js';
+import { storeContract } from './contract.js';
+import { startTestServer, type TestServer } from './pg-cluster.js';
+
+// Started at collection time so that the suite can be skipped with a printed reason.
+const server: TestServer = await startTestServer();
+if ('skip' in server) console.log(`PostgreSQL store tests skipped: ${server.skip}`);
+afterAll(() => {
+  if ('stop' in server) server.stop();
+});
+
+let n = 0;
+const urls = new Map<PostgresStore, string>();
+
+/** A fresh database on the test server for each store. */
+async function freshDatabase(): Promise<string> {
+  if (!('url' in server)) throw new Error('no server');
+  const name = `quelle_test_${process.pid}_${n++}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+describe.skipIf('skip' in server)('PostgreSQL', () => {
+  beforeAll(() => undefined);
+  storeContract(
+    'PostgreSQL',
+    async () => {
+      const url = await freshDatabase();
+      const store = await PostgresStore.open(url);
+      urls.set(store, url);
+      return store;
+    },
+    async (store) => {
+      const url = urls.get(store as PostgresStore) as string;
+      await store.close();
+      return PostgresStore.open(url);
+    },
+  );
+
+  it('migrates once when two processes start together', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    const same = (await a.secret()) === (await b.secret());
+    await Promise.all([a.close(), b.close()]);
+    if (!same) throw new Error('two processes got different secrets');
+  });
+});
