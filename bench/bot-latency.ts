@@ -40,7 +40,8 @@ function heapAfterGcMB(): number {
 export async function measureBotLatency(): Promise<LatencyFigures> {
   const fake = await FakeDiscord.start();
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const config = loadConfig({ DISCORD_TOKEN: 'fake.bench.token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.join(ROOT, 'seeds'), ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info' });
+  // The feedback store is measured on its own (bench/store.ts).
+  const config = loadConfig({ DISCORD_TOKEN: 'fake.bench.token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.join(ROOT, 'seeds'), ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', DATABASE_URL: 'off' });
   const app = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream: silent });
   if (app.mode !== 'discord') throw new Error('Quelle bench: expected the Discord mode');
   try {

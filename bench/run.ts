@@ -11,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scalingChartSvg, type ChartSeries } from './chart.js';
+import { measureStore, type StoreFigures } from './store.js';
 import { prepareCorpora, type BenchCorpus } from './corpora.js';
 import { ratio } from './metrics.js';
 import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
@@ -298,6 +299,14 @@ async function botLatency(): Promise<{ text: string; figures: unknown }> {
   return { text: `Bot latency (fake Discord, interaction → callback):\n\n${describe(figures)}`, figures };
 }
 
+function storeText(s: StoreFigures): string {
+  return [
+    `- /ask through the bot, ${s.latency.n} one at a time: store off p50 ${s.latency.off.p50Ms} ms, p99 ${s.latency.off.p99Ms} ms; store on p50 ${s.latency.on.p50Ms} ms, p99 ${s.latency.on.p99Ms} ms (p99 ${s.latency.p99DeltaMs >= 0 ? '+' : ''}${s.latency.p99DeltaMs} ms; mean of two runs each, interleaved); ${s.latency.recorded} questions recorded`,
+    `- ${s.votes.n} votes at once: ${s.votes.saved} saved, ${s.votes.lost} lost, in ${s.votes.ms} ms`,
+    `- ${s.size.questions} questions: ${s.size.mb} MB on disk, written in ${s.size.writeMs} ms (batches of 1,000)`,
+  ].join('\n');
+}
+
 /** Any result of measureBotLatency as "key: value" lines, whatever shape it settles on. */
 function describe(value: unknown, indent = ''): string {
   if (value === null || typeof value !== 'object') return `${indent}${String(value)}`;
@@ -368,6 +377,8 @@ async function main(): Promise<void> {
 
     log('bot latency:');
     const bot = await botLatency();
+    log('feedback store:');
+    const store = await measureStore();
 
     const out: string[] = [];
     out.push(`## Quelle benchmark${settings.quick ? ' (quick)' : ''}`, '');
@@ -383,6 +394,7 @@ async function main(): Promise<void> {
     if (snapshot) out.push('### Snapshot', '', snapshotText(snapshot), '');
     if (sweeps.length > 0) out.push('### Answer bar (answerCoverage) against answers and abstention', '', sweepTable(sweeps), '');
     out.push('### Bot latency', '', bot.text, '');
+    out.push('### Feedback store (SQLite)', '', storeText(store), '');
     out.push(`Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     process.stdout.write(`${out.join('\n')}\n`);
 
@@ -398,6 +410,7 @@ async function main(): Promise<void> {
       snapshot: snapshot ?? null,
       coverageSweep: sweeps,
       botLatency: bot.figures,
+      store,
     };
     await writeFile(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
     if (scaling.length > 0) await writeFile(path.join(RESULTS, 'scaling.svg'), scalingSvg(scaling));

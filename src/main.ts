@@ -7,22 +7,27 @@ import { DiscordUnreachableError } from './discord/bot.js';
 import { EnvFileError, withDotEnv } from './env.js';
 
 async function main(): Promise<void> {
+  // One handler per signal for the whole life of the process. Swapping handlers once the bot
+  // is up lost signals: one that arrived just before the swap was queued for the removed
+  // handler and never delivered, and the process ignored SIGTERM.
+  let onSignal: (signal: NodeJS.Signals) => void = () => process.exit(0);
   // Until the bot is connected there is nothing to close: a signal during start-up (a long
   // index build) ends the process as cleanly as one later.
-  const early = (): void => process.exit(0);
-  process.once('SIGINT', early);
-  process.once('SIGTERM', early);
+  const signalled = (signal: NodeJS.Signals): void => onSignal(signal);
+  process.on('SIGINT', signalled);
+  process.on('SIGTERM', signalled);
   const config = loadConfig(withDotEnv(process.env));
   const app = await startApp(config, { stdin: process.stdin, stdout: process.stdout });
-  process.off('SIGINT', early);
-  process.off('SIGTERM', early);
   if (app.mode === 'console') {
     await app.done;
     return;
   }
   const { bot, logger } = app;
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const shutdown = (signal: NodeJS.Signals): void => {
+  let stopping = false;
+  onSignal = (signal) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     bot.stop().then(
       () => process.exit(0),
@@ -32,8 +37,6 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 /** discord.js's error for a token Discord refused (401 on login). */

@@ -63,9 +63,17 @@ export async function startBot(config: Config & { token: string }, { library, cu
   let stopped: Promise<void> | undefined;
   return {
     client,
-    stop: () => (stopped ??= client.destroy()),
+    // Bounded: a gateway that never answers the close handshake must not keep a stopping
+    // process alive (the process manager would kill it without a clean exit).
+    stop: () =>
+      (stopped ??= withDeadline(client.destroy(), STOP_DEADLINE_MS, () => new Error(`disconnecting took longer than ${STOP_DEADLINE_MS} ms`)).catch((err: unknown) => {
+        logger.warn({ err }, 'Discord did not confirm the disconnect; stopping anyway');
+      })),
   };
 }
+
+/** How long a stop waits for the gateway to confirm the disconnect. */
+export const STOP_DEADLINE_MS = 5000;
 
 /** Discord (or DISCORD_API_URL) could not be reached at start-up: a message for the operator, exit 2. */
 export class DiscordUnreachableError extends Error {

@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
 import { reportMessages } from '../../answers/report-messages.js';
 import { runReport } from '../../answers/run-report.js';
 import { notice } from '../../answers/reply.js';
@@ -8,6 +8,17 @@ import type { ChatCommand } from './command.js';
 
 /** The period of a report when `days` is not given. */
 export const DEFAULT_REPORT_DAYS = 30;
+
+/** The report's period, the same on both subcommands. */
+function daysOption(option: SlashCommandIntegerOption): SlashCommandIntegerOption {
+  return option
+    .setName('days')
+    .setNameLocalizations({ de: 'tage' })
+    .setDescription(`The last N days (default ${DEFAULT_REPORT_DAYS})`)
+    .setDescriptionLocalizations({ de: `Die letzten N Tage (Standard ${DEFAULT_REPORT_DAYS})` })
+    .setMinValue(1)
+    .setMaxValue(MAX_RETENTION_DAYS);
+}
 
 export const reportCommand = {
   kind: 'chat',
@@ -25,15 +36,7 @@ export const reportCommand = {
         .setNameLocalizations({ de: 'unbeantwortet' })
         .setDescription('Questions that got no answer, grouped, most asked first')
         .setDescriptionLocalizations({ de: 'Fragen ohne Antwort, gruppiert, die häufigsten zuerst' })
-        .addIntegerOption((o) =>
-          o
-            .setName('days')
-            .setNameLocalizations({ de: 'tage' })
-            .setDescription(`The last N days (default ${DEFAULT_REPORT_DAYS})`)
-            .setDescriptionLocalizations({ de: `Die letzten N Tage (Standard ${DEFAULT_REPORT_DAYS})` })
-            .setMinValue(1)
-            .setMaxValue(MAX_RETENTION_DAYS),
-        ),
+        .addIntegerOption(daysOption),
     )
     .addSubcommand((s) =>
       s
@@ -41,15 +44,7 @@ export const reportCommand = {
         .setNameLocalizations({ de: 'bewertungen' })
         .setDescription('Answers with at least one 👎, most 👎 first')
         .setDescriptionLocalizations({ de: 'Antworten mit mindestens einem 👎, die meisten zuerst' })
-        .addIntegerOption((o) =>
-          o
-            .setName('days')
-            .setNameLocalizations({ de: 'tage' })
-            .setDescription(`The last N days (default ${DEFAULT_REPORT_DAYS})`)
-            .setDescriptionLocalizations({ de: `Die letzten N Tage (Standard ${DEFAULT_REPORT_DAYS})` })
-            .setMinValue(1)
-            .setMaxValue(MAX_RETENTION_DAYS),
-        ),
+        .addIntegerOption(daysOption),
     )
     .toJSON(),
   defer: () => 'private',

@@ -116,6 +116,7 @@ describe('npm start under a process manager', () => {
   });
   afterAll(async () => fake.stop());
 
+
   it('passes SIGTERM on to the bot instead of leaving it behind', async () => {
     const npm = spawn('npm', ['start', '--silent'], {
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.resolve('seeds'), LOG_LEVEL: 'silent', HOME: process.env.HOME ?? cwd },
@@ -153,4 +154,24 @@ describe('npm start under a process manager', () => {
       for (const pid of below.filter(alive)) process.kill(pid, 'SIGKILL');
     }
   }, 60_000);
+});
+
+describe('a signal as start-up ends', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterAll(async () => fake.stop());
+
+  it('never loses a SIGTERM that arrives as the bot finishes connecting', async () => {
+    // Once, the start-up handler was swapped for the shutdown one after connecting; a signal
+    // that arrived just then went to the removed handler, and the process ignored it.
+    for (let round = 0; round < 5; round++) {
+      const exit = await run(
+        { DATABASE_URL: 'off', DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+        { killWhen: (stdout) => stdout.includes('connected to Discord') },
+      );
+      expect({ round, code: exit.code, signal: exit.signal }).toEqual({ round, code: 0, signal: null });
+    }
+  }, 180_000);
 });
