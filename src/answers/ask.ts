@@ -43,7 +43,7 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
   if (question.length > MAX_QUESTION_LENGTH) return { reply: notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH)), outcome: undefined };
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const isPrivate = request.private ?? false;
-  const answer = engine.search(question, { limit: request.limit, offset });
+  const answer = engine.search(searchedText(request.question), { limit: request.limit, offset });
   const first = answer.passages[0];
   const outcome: AskOutcome = { question, abstained: answer.abstained !== undefined, top: first === undefined ? null : { file: first.file, paragraph: first.paragraph, score: first.score } };
 
@@ -71,6 +71,16 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
     buttons,
   };
   return { reply, outcome };
+}
+
+/** Terminal colour codes (ESC [ 31 m …): pasted from a terminal, never words. */
+const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/gu;
+/** Chat mentions (`<@123…>`, `<@&…>` roles, `<#…>` channels, @everyone, @here): whom a message addresses, not what it asks. */
+const MENTION = /<(?:@[!&]?|#)\d{17,20}>|(?<![\p{L}\p{N}])@(?:everyone|here)(?![\p{L}\p{N}])/giu;
+
+/** What is searched: the clean question without colour codes and mentions. */
+export function searchedText(text: string): string {
+  return cleanQuestion(text.replace(ANSI_SEQUENCE, ' ').replace(MENTION, ' '));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AnswerSignals } from './types.js';
 /** The decision to answer, with the signal that decided it. */
 export interface Verdict {
   readonly answer: boolean;
-  readonly reason: 'nothing-matched' | 'low-coverage' | 'unknown-words' | 'bridges-only' | 'answer';
+  readonly reason: 'nothing-matched' | 'low-coverage' | 'unknown-words' | 'bridges-only' | 'half-matched' | 'answer';
 }
 
 export interface AbstainOptions {
@@ -15,6 +15,8 @@ export interface AbstainOptions {
   readonly trustedExactCoverage: number;
   /** A German question whose best passage matches less than this share as typed (only through synonyms) is not answered. */
   readonly minGermanExactCoverage: number;
+  /** A question of 2 to this many content words whose best passage matches at most half of them is not answered (0: off). */
+  readonly halfMatchedWords: number;
 }
 
 /**
@@ -33,5 +35,10 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
   // Synonyms reach far ("Wetter" → "Klima" → …); a German question must meet the passage
   // in some words of its own. English questions meet it through the dictionary by design.
   if (!signals.english && signals.exactCoverage < options.minGermanExactCoverage) return { answer: false, reason: 'bridges-only' };
+  // "Wann wurde Tesla gegründet?", "Wie ist das Wetter in Moskau?": a short question is about
+  // all of its few words. A passage with only the rare name answers another question; weight
+  // alone hides that, because the name outweighs the rest.
+  const { contentWords, contentMatched } = signals;
+  if (contentWords >= 2 && contentWords <= options.halfMatchedWords && contentMatched * 2 <= contentWords) return { answer: false, reason: 'half-matched' };
   return { answer: true, reason: 'answer' };
 }

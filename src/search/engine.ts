@@ -96,6 +96,8 @@ export interface EngineOptions {
   readonly trustedExactCoverage?: number;
   /** A German question must match this share of its weight as typed, not only through synonyms. */
   readonly minGermanExactCoverage?: number;
+  /** A question of 2 to this many content words must have more than half of them matched by its best passage (0: no such rule). */
+  readonly halfMatchedWords?: number;
   /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
   readonly paraphraseWeight?: number;
   /** Paraphrases kept per German word… */
@@ -155,6 +157,7 @@ export const defaultEngineOptions = {
   maxUnknownShare: 0.3,
   trustedExactCoverage: 0.45,
   minGermanExactCoverage: 0.05,
+  halfMatchedWords: 3,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
 
 /** How much of a question word a match covers, by the way it matched. */

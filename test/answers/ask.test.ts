@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ask, cleanQuestion, MAX_QUESTION_LENGTH } from '../../src/answers/ask.js';
+import { ask, cleanQuestion, MAX_QUESTION_LENGTH, searchedText } from '../../src/answers/ask.js';
 import { build } from '../../src/search/build.js';
 import type { Engine } from '../../src/search/types.js';
 
@@ -77,3 +77,17 @@ describe('cleanQuestion', () => {
     expect(cleanQuestion(input)).toBe(expected);
   });
 });
+
+describe('searchedText', () => {
+  it.each([
+    ['@everyone Gallium', 'Gallium'],
+    ['<@&123456789012345678> Gallium <#123456789012345678>', 'Gallium'],
+    ['<@!123456789012345678>: wer ist Du Xuliang?', ': wer ist Du Xuliang?'],
+    ['\u001b[31mGallium\u001b[0m', 'Gallium'],
+    // Not a mention: an address, a word that merely starts like one.
+    ['kontakt@here.org und @everyones Liebling', 'kontakt@here.org und @everyones Liebling'],
+  ])('%j → %j', (question, searched) => {
+    expect(searchedText(question)).toBe(searched);
+  });
+});
+

@@ -16,11 +16,11 @@ const MANPAGES = path.resolve('..', 'shared', 'corpora', 'manpages-de.tar.gz');
  * hit@3 0.67, English hit@3 0.74, off-topic abstained 69 %; with manpages-de: 0.52, 0.68, 0.68,
  * 31 %), so that quality cannot silently regress. Raise them when the engine improves.
  */
-// Seeds abstention: 11/16 before paraphrases through English (2026-11-29), 9/16 after; the
-// tune half did not move (10/16), and hit@1, hit@3 and English hit@3 gained. A known trade-off.
+// Test half, 2026-11-29: seeds 0.58 / 0.69, English hit@3 0.74, off-topic 11/16; with
+// manpages-de 0.55 / 0.68, English 0.68, off-topic 8/16. Floors a little below.
 const FLOORS = {
-  seeds: { hit1: 0.55, hit3: 0.66, englishHit3: 0.74, abstained: 0.55 },
-  full: { hit1: 0.52, hit3: 0.64, englishHit3: 0.63, abstained: 0.25 },
+  seeds: { hit1: 0.55, hit3: 0.66, englishHit3: 0.7, abstained: 0.6 },
+  full: { hit1: 0.52, hit3: 0.64, englishHit3: 0.63, abstained: 0.45 },
 } as const;
 
 /** The minimum count of each kind the question set must hold (issue 9). */

@@ -27,4 +27,15 @@ describe('decide', () => {
     expect(decide({ ...answered, exactCoverage: 0 }, defaultEngineOptions).reason).toBe('bridges-only');
     expect(decide({ ...answered, exactCoverage: 0, english: true }, defaultEngineOptions).answer).toBe(true);
   });
+
+  it('does not answer a short question when its best passage matches only half of its words', () => {
+    // "Wie ist das Wetter heute in Moskau?": Moskau, not Wetter.
+    expect(decide({ ...answered, contentMatched: 1, contentWords: 2 }, defaultEngineOptions).reason).toBe('half-matched');
+    expect(decide({ ...answered, contentMatched: 1, contentWords: 3 }, defaultEngineOptions).reason).toBe('half-matched');
+    expect(decide({ ...answered, contentMatched: 2, contentWords: 3 }, defaultEngineOptions).answer).toBe(true);
+    // One word alone, or a long question (paraphrases often leave words unmatched): not this rule.
+    expect(decide({ ...answered, contentMatched: 1, contentWords: 1 }, defaultEngineOptions).answer).toBe(true);
+    expect(decide({ ...answered, contentMatched: 2, contentWords: 4 }, defaultEngineOptions).answer).toBe(true);
+    expect(decide({ ...answered, contentMatched: 1, contentWords: 2 }, { ...defaultEngineOptions, halfMatchedWords: 0 }).answer).toBe(true);
+  });
 });

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { buildEngine } from '../../src/search/engine.js';
+import { loadLexicons } from '../../src/search/lexicon/load.js';
+import { prepareCorpora } from '../corpora.js';
+import { isOffTopic, loadEvalQuestions } from '../eval-questions.js';
+import { firstRelevantRank } from '../metrics.js';
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const split = process.argv[2] ?? 'tune';
+const full = process.argv[3] === 'full';
+const questions = (await loadEvalQuestions(path.join(ROOT, 'eval', 'questions.json'))).filter((q) => q.split === split);
+const lexicon = await loadLexicons();
+let dir = path.join(ROOT, 'seeds');
+const prepared = full ? await prepareCorpora({ seedsDir: dir, manpagesArchive: path.resolve(ROOT, '../shared/corpora/manpages-de.tar.gz'), scaling: false }) : undefined;
+if (prepared?.full) dir = prepared.full.dir;
+const corpus = await loadCorpus(dir);
+const open = buildEngine(corpus, { lexicon, answerCoverage: 0, maxUnknownShare: 1, minGermanExactCoverage: 0, minCoverage: 0.01 });
+const real = buildEngine(corpus, { lexicon });
+const f = (n: number) => n.toFixed(2);
+for (const q of questions) {
+  const a = open.search(q.q, { limit: 10 });
+  const r = real.search(q.q, { limit: 5 });
+  const rank = isOffTopic(q) ? undefined : firstRelevantRank(a.passages.map((p) => p.text), q.expect);
+  const s = a.signals!;
+  const tag = isOffTopic(q) ? (r.passages.length ? 'OFF-ANSWERED' : 'off-ok') : `open ${rank ?? '-'} real ${firstRelevantRank(r.passages.map((p) => p.text), q.expect) ?? '-'}`;
+  const top = a.passages[0];
+  console.log(`${q.id} ${q.kind.padEnd(10)} ${tag.padEnd(16)} cov ${f(s.coverage)} ex ${f(s.exactCoverage)} unk ${f(s.unknownShare)} m ${f(s.margin)} ss ${f(s.sameSentence)} c ${s.contentMatched}/${s.contentWords} seed ${top?.file.startsWith('0') ? 'Y' : 'n'} | ${q.q}`);
+}
+await prepared?.cleanup();
