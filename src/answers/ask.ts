@@ -74,6 +74,7 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
 }
 
 /** Terminal colour codes (ESC [ 31 m …): pasted from a terminal, never words. */
+// eslint-disable-next-line no-control-regex -- the ESC that starts the sequence is what is matched
 const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/gu;
 /** Chat mentions (`<@123…>`, `<@&…>` roles, `<#…>` channels, @everyone, @here): whom a message addresses, not what it asks. */
 const MENTION = /<(?:@[!&]?|#)\d{17,20}>|(?<![\p{L}\p{N}])@(?:everyone|here)(?![\p{L}\p{N}])/giu;

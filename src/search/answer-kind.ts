@@ -22,6 +22,8 @@ export function answerKind(question: string): AnswerKind | undefined {
   const words = wordsOf(question).map(normalizeWord);
   if (words.some((w) => WHEN.has(w))) return 'date';
   if (words.some((w) => NUMBER_WORDS.has(w))) return 'number';
+  // "Wie alt…", "How old…": an age.
+  if (words.some((w, i) => (w === 'wie' || w === 'how') && (words[i + 1] === 'alt' || words[i + 1] === 'old'))) return 'number';
   if (words.some((w) => DATE_WORDS.has(w))) return 'date';
   if (words.some((w) => WHO.has(w))) return 'name';
   return undefined;

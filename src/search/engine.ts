@@ -2,7 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options as MiniSearchOptions, type
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 import { decide } from './abstain.js';
-import { answerKind, type AnswerKind } from './answer-kind.js';
+import { answerKind, hasAnswerKind, type AnswerKind } from './answer-kind.js';
 import { findArticles } from './find-articles.js';
 import { asksAboutArticle, authorIndex, bylineText, isMetaWord } from './meta.js';
 import { highlight } from './highlight.js';
@@ -603,6 +603,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       contentWords: concepts.filter((c) => !c.frame).length,
       margin: best === undefined ? 0 : best.score / Math.max(ranked[1]?.score ?? 0, 1e-9),
       sameSentence: bestMarked?.sentenceShare ?? 0,
+      answerKindMissing: best !== undefined && (kind === 'date' || kind === 'number') && !hasAnswerKind((docs[best.id] as IndexedDoc).text, kind),
     };
     const answered = byAuthor.length > 0 || decide(signals, opts).answer;
     if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match', signals };

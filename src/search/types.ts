@@ -73,6 +73,12 @@ export interface AnswerSignals {
   readonly contentWords: number;
   /** How far the best passage's score stands above the second's (a ratio; large when it is alone). */
   readonly margin: number;
+  /**
+   * The question asks for a date or a number ("Wann…", "Wie viel…", "Wie alt…"), and the best
+   * passage holds none. A diagnostic: as an abstention rule it cost more answers than it
+   * saved on the tune half (hit@1 −0.04 for +6 % off-topic abstained).
+   */
+  readonly answerKindMissing: boolean;
 }
 
 export interface EngineStats {

@@ -12,6 +12,9 @@ describe('answerKind', () => {
     expect(answerKind('How much software can Russia make?')).toBe('number');
     expect(answerKind('Wer ist Du Xuliang?')).toBe('name');
     expect(answerKind('Who leads the commission?')).toBe('name');
+    expect(answerKind('Wie alt ist Wladimir Putin?')).toBe('number');
+    expect(answerKind('How old is the pipeline project?')).toBe('number');
+    expect(answerKind('Die alten Pipelines')).toBeUndefined();
     expect(answerKind('Gallium Germanium')).toBeUndefined();
   });
 
