@@ -100,6 +100,9 @@ export class PostgresStore implements FeedbackStore {
 
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
+    // A checked-out client has no pool listener: a connection lost now (the server went down)
+    // would be an unhandled 'error' event and end the process. The query in flight rejects anyway.
+    client.on('error', ignore);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -109,13 +112,17 @@ export class PostgresStore implements FeedbackStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
+      client.off('error', ignore);
       client.release();
     }
   }
 }
 
+function ignore(): void {}
+
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  client.on('error', ignore);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS quelle_schema (version INTEGER NOT NULL)');
@@ -136,6 +143,7 @@ async function migrate(pool: pg.Pool): Promise<void> {
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.off('error', ignore);
     client.release();
   }
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Feedback } from '../../src/store/feedback.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { storeContract } from './contract.js';
 import { startTestServer, type TestServer } from './pg-cluster.js';
@@ -52,4 +53,26 @@ describe.skipIf('skip' in server)('PostgreSQL', () => {
     await Promise.all([a.close(), b.close()]);
     if (!same) throw new Error('two processes got different secrets');
   });
+
+  it('keeps the bot going when the database goes down: votes say not saved, reports say unavailable', async () => {
+    // A cluster of its own, to stop it mid-test.
+    const own = await startTestServer();
+    if (!('url' in own) || process.env['TEST_DATABASE_URL']) {
+      if ('stop' in own) own.stop();
+      return;
+    }
+    const warnings: string[] = [];
+    const feedback = new Feedback({ location: { kind: 'postgres', url: own.url }, storeQuestions: true, retentionDays: 90, logger: { info: () => undefined, warn: (_obj, msg) => void warnings.push(msg) }, voteTimeoutMs: 1000 });
+    try {
+      expect(await feedback.vote('answer000001', 'alice', -1)).toBe('recorded');
+      own.stop();
+      expect(await feedback.vote('answer000001', 'bob', -1)).toBe('failed');
+      await expect(feedback.report(30)).rejects.toThrow(/feedback store cannot be read|not saved|unavailable/u);
+      feedback.record({ id: 'answer000002', guildId: '1', channelId: '2', locale: 'de', question: 'Gallium?', abstained: false, top: null, private: false });
+      await feedback.flush();
+      expect(warnings.length).toBe(1);
+    } finally {
+      await feedback.close();
+    }
+  }, 60_000);
 });
