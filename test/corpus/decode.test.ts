@@ -10,15 +10,15 @@ describe('decodeArticle', () => {
   });
 
   it('skips empty and whitespace-only files', () => {
-    expect(decodeArticle(new Uint8Array())).toEqual({ ok: false, reason: 'empty file' });
-    expect(decodeArticle(bytes(' \n\t\n'))).toEqual({ ok: false, reason: 'empty file' });
+    expect(decodeArticle(new Uint8Array())).toEqual({ ok: false, problem: 'empty', reason: 'empty file' });
+    expect(decodeArticle(bytes(' \n\t\n'))).toEqual({ ok: false, problem: 'empty', reason: 'empty file' });
   });
 
   it('skips binary files', () => {
-    expect(decodeArticle(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({ ok: false, reason: 'binary file' });
+    expect(decodeArticle(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual({ ok: false, problem: 'binary', reason: 'binary file' });
   });
 
   it('skips invalid UTF-8, such as Latin-1 text', () => {
-    expect(decodeArticle(new Uint8Array([0x47, 0x72, 0xfc, 0xdf, 0x65]))).toEqual({ ok: false, reason: 'not valid UTF-8' });
+    expect(decodeArticle(new Uint8Array([0x47, 0x72, 0xfc, 0xdf, 0x65]))).toEqual({ ok: false, problem: 'not-utf8', reason: 'not valid UTF-8' });
   });
 });
