@@ -1,5 +1,7 @@
 /** What both stores say the same way: rows, report queries (numbered parameters), report assembly. */
-import { normalizeQuestion } from './normalize.js';
+// Questions are grouped as the index folds words (case, umlaut and keyboard spellings,
+// punctuation): "gegründet", "gegruendet" and "Gegründet?!" are one question.
+import { foldText } from '../search/analysis/normalize.js';
 import type { DownvotedAnswer, FeedbackReport, QuestionRecord, UnansweredGroup } from './types.js';
 
 /** A question's row; booleans as 0/1 in both stores. */
@@ -11,7 +13,7 @@ export function questionRow(r: QuestionRecord): Record<string, string | number |
     channelId: r.channelId,
     locale: r.locale,
     question: r.question,
-    normalized: r.question === null ? null : normalizeQuestion(r.question),
+    normalized: r.question === null ? null : foldText(r.question),
     abstained: r.abstained ? 1 : 0,
     file: r.top?.file ?? null,
     paragraph: r.top?.paragraph ?? null,
