@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ReloadReport } from '../answers/library.js';
 import type { Article } from '../corpus/types.js';
 import type { Engine } from '../search/types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { checkArticle } from './check-article.js';
 import { downloadAttachment } from './download.js';
 import { CurationError } from './errors.js';

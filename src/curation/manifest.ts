@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 /** Beside the uploads, hidden so that the loader never reads it as an article. */
 export const MANIFEST_FILE = '.quelle-uploads.json';

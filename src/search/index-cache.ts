@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Corpus } from '../corpus/types.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { SNAPSHOT_VERSION, type EngineOptions, type EngineSnapshot } from './engine.js';
 
 const PREFIX = 'quelle-index-';
@@ -97,10 +98,8 @@ function sha256(text: string): string {
 export async function writeSnapshot(dir: string, key: string, snapshot: EngineSnapshot): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file = fileFor(dir, key);
-  const temp = `${file}.${process.pid}.tmp`;
   const json = JSON.stringify(snapshot);
-  await writeFile(temp, `quelle-index-cache v1 sha256:${sha256(json)}\n${json}`);
-  await rename(temp, file);
+  await writeFileAtomic(file, `quelle-index-cache v1 sha256:${sha256(json)}\n${json}`);
   // Earlier snapshots of this corpus dir only: another process may serve another corpus here.
   const own = `${PREFIX}${key.slice(0, key.indexOf('-') + 1)}`;
   for (const name of await readdir(dir)) {
