@@ -1,3 +1,4 @@
+import { formatTime } from '../answers/report.js';
 import type { FeedbackReport } from '../store/types.js';
 
 /** The report as `quelle report --json` prints it: one object, times as ISO strings. */
@@ -23,14 +24,14 @@ function cell(text: string, width: number): string {
 /** The report as tables that fit 80 columns. */
 export function formatReport(report: FeedbackReport, days: number): string {
   const lines: string[] = [];
-  lines.push(`Feedback since ${new Date(report.since).toISOString().slice(0, 16).replace('T', ' ')} UTC (${days} days)`);
+  lines.push(`Feedback since ${formatTime(report.since)} UTC (${days} days)`);
   lines.push(`Questions ${report.questions} · unanswered ${report.abstained} · up ${report.votes.up} · down ${report.votes.down}`);
   lines.push('');
   lines.push('Unanswered questions');
   if (report.unanswered.length === 0) lines.push('  (none)');
   else {
     lines.push(`  ${cell('question', 54)} ${'count'.padStart(5)}  last asked`);
-    for (const u of report.unanswered) lines.push(`  ${cell(u.question, 54)} ${String(u.count).padStart(5)}  ${new Date(u.lastAsked).toISOString().slice(0, 16).replace('T', ' ')}`);
+    for (const u of report.unanswered) lines.push(`  ${cell(u.question, 54)} ${String(u.count).padStart(5)}  ${formatTime(u.lastAsked)}`);
   }
   lines.push('');
   lines.push('Answers voted down');

@@ -149,7 +149,7 @@ export class Curator {
 
   async remove(file: string, by: Moderator): Promise<RemoveResult> {
     if (!this.isUpload(file)) {
-      const known = this.#options.library.engine.article(file) !== undefined;
+      const known = this.isKnown(file);
       throw new CurationError(known ? 'not-uploaded' : 'not-found', known ? `${file} was placed by the operator; only uploads can be removed from Discord` : `there is no upload ${file}`, file);
     }
     const name = file.slice(this.#prefix.length);

@@ -66,17 +66,24 @@ export class ActionCodec {
         return `v:${action.answerId}:${action.value === 1 ? 'u' : 'd'}`;
       case 'report':
         return `r:${action.report === 'unanswered' ? 'u' : 'f'}:${action.days}:${action.offset}`;
-      case 'cite': {
-        const id = `c:${action.paragraph}:${action.file}`;
-        // A file that starts with "~" would read as a key: it goes through the store too.
-        return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `c:${action.paragraph}:~${this.#remember(action.file, undefined, false)}`;
-      }
-      case 'remove': {
-        // The file in the id itself: a confirmation survives a restart.
-        const id = `d:${action.file}`;
-        return id.length <= CUSTOM_ID_MAX && !action.file.startsWith('~') ? id : `d:~${this.#remember(action.file, scope, true)}`;
-      }
+      case 'cite':
+        return this.#withFile(`c:${action.paragraph}:`, action.file);
+      case 'remove':
+        // The file in the id itself: a confirmation survives a restart (moderators are checked on press).
+        return this.#withFile('d:', action.file);
     }
+  }
+
+  /** `prefix` and the file, or `prefix~key` for a file too long for the id (or one that starts with "~" and would read as a key). */
+  #withFile(prefix: string, file: string): string {
+    const id = prefix + file;
+    return id.length <= CUSTOM_ID_MAX && !file.startsWith('~') ? id : `${prefix}~${this.#remember(file, undefined, false)}`;
+  }
+
+  /** The file of what #withFile wrote after its prefix; undefined for a forgotten key or nothing. */
+  #fileOf(ref: string): string | undefined {
+    const file = ref.startsWith('~') ? this.#byKey.get(ref.slice(1))?.text : ref;
+    return file === '' ? undefined : file;
   }
 
   /** The action of a custom_id, or undefined for an id this bot did not make or has forgotten. */
@@ -103,15 +110,13 @@ export class ActionCodec {
     if (kind === 'c') {
       const paragraph = wholeNumber(a);
       // The file is everything after the second colon: file names may contain colons.
-      const rest = customId.slice(customId.indexOf(':', 2) + 1);
-      const file = rest.startsWith('~') ? this.#byKey.get(rest.slice(1))?.text : rest;
-      if (paragraph === undefined || paragraph < 1 || file === undefined || file === '') return undefined;
+      const file = this.#fileOf(customId.slice(customId.indexOf(':', 2) + 1));
+      if (paragraph === undefined || paragraph < 1 || file === undefined) return undefined;
       return { kind: 'cite', file, paragraph };
     }
     if (kind === 'd') {
-      const rest = customId.slice(2);
-      const file = rest.startsWith('~') ? this.#byKey.get(rest.slice(1))?.text : rest;
-      return file === undefined || file === '' ? undefined : { kind: 'remove', file };
+      const file = this.#fileOf(customId.slice(2));
+      return file === undefined ? undefined : { kind: 'remove', file };
     }
     return undefined;
   }
