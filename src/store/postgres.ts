@@ -98,52 +98,59 @@ export class PostgresStore implements FeedbackStore {
     await this.#pool.end();
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    // A checked-out client has no pool listener: a connection lost now (the server went down)
-    // would be an unhandled 'error' event and end the process. The query in flight rejects anyway.
-    client.on('error', ignore);
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.off('error', ignore);
-      client.release();
-    }
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return withClient(this.#pool, (client) => inTransaction(client, () => work(client)));
+  }
+}
+
+/**
+ * Runs `work` on a client of the pool. A checked-out client has no pool listener: a
+ * connection lost meanwhile (the server went down) would be an unhandled 'error' event and end
+ * the process. The query in flight rejects anyway.
+ */
+async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  client.on('error', ignore);
+  try {
+    return await work(client);
+  } finally {
+    client.off('error', ignore);
+    client.release();
+  }
+}
+
+/** `work` between BEGIN and COMMIT, rolled back when it fails. */
+async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
   }
 }
 
 function ignore(): void {}
 
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  client.on('error', ignore);
-  try {
+function migrate(pool: pg.Pool): Promise<void> {
+  return withClient(pool, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS quelle_schema (version INTEGER NOT NULL)');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM quelle_schema');
-    const version = rows[0]?.version ?? 0;
-    if (version > MIGRATIONS.length) throw new Error(`Quelle: the PostgreSQL store has schema version ${version}, newer than this Quelle knows (${MIGRATIONS.length})`);
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      await client.query('BEGIN');
-      try {
-        for (const sql of MIGRATIONS[v] as readonly string[]) await client.query(sql);
-        await client.query('DELETE FROM quelle_schema');
-        await client.query('INSERT INTO quelle_schema (version) VALUES ($1)', [v + 1]);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS quelle_schema (version INTEGER NOT NULL)');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM quelle_schema');
+      const version = rows[0]?.version ?? 0;
+      if (version > MIGRATIONS.length) throw new Error(`Quelle: the PostgreSQL store has schema version ${version}, newer than this Quelle knows (${MIGRATIONS.length})`);
+      for (let v = version; v < MIGRATIONS.length; v++) {
+        await inTransaction(client, async () => {
+          for (const sql of MIGRATIONS[v] as readonly string[]) await client.query(sql);
+          await client.query('DELETE FROM quelle_schema');
+          await client.query('INSERT INTO quelle_schema (version) VALUES ($1)', [v + 1]);
+        });
       }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.off('error', ignore);
-    client.release();
-  }
+  });
 }
