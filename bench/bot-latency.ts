@@ -37,16 +37,38 @@ function heapAfterGcMB(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-export async function measureBotLatency(): Promise<LatencyFigures> {
+/** The real bot on the seeds against a fake Discord, logs silenced, and how to time an /ask. */
+export interface BenchBot {
+  readonly fake: FakeDiscord;
+  /** /ask the n-th question (cycling), as the n-th user. */
+  ask(n: number): DispatchedRef;
+  /** Milliseconds from sending an interaction to its callback. */
+  latency(ref: DispatchedRef): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchBot(databaseUrl: string, questions: readonly string[] = QUESTIONS): Promise<BenchBot> {
   const fake = await FakeDiscord.start();
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  // The feedback store is measured on its own (bench/store.ts).
-  const config = loadConfig({ DISCORD_TOKEN: 'fake.bench.token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.join(ROOT, 'seeds'), ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', DATABASE_URL: 'off' });
+  const config = loadConfig({ DISCORD_TOKEN: 'fake.bench.token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.join(ROOT, 'seeds'), ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl });
   const app = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream: silent });
   if (app.mode !== 'discord') throw new Error('Quelle bench: expected the Discord mode');
+  return {
+    fake,
+    ask: (n) => fake.chatInput('ask', [{ name: 'question', type: 3, value: questions[n % questions.length] ?? '' }], { userId: String(100_000_000_000_000_000n + BigInt(n)) }),
+    latency: async (ref) => (await fake.waitForCallback(ref.id, { timeoutMs: 30_000 })).receivedAt - ref.sentAt,
+    stop: async () => {
+      await app.bot.stop();
+      await fake.stop();
+    },
+  };
+}
+
+export async function measureBotLatency(): Promise<LatencyFigures> {
+  // The feedback store is measured on its own (bench/store.ts).
+  const bot = await startBenchBot('off');
+  const { fake, ask, latency } = bot;
   try {
-    const ask = (n: number): DispatchedRef => fake.chatInput('ask', [{ name: 'question', type: 3, value: QUESTIONS[n % QUESTIONS.length] ?? '' }], { userId: String(100_000_000_000_000_000n + BigInt(n)) });
-    const latency = async (ref: DispatchedRef): Promise<number> => (await fake.waitForCallback(ref.id, { timeoutMs: 30_000 })).receivedAt - ref.sentAt;
 
     for (let n = 0; n < 20; n++) await latency(ask(n)); // warm-up: JIT, caches
     const single: number[] = [];
@@ -77,7 +99,6 @@ export async function measureBotLatency(): Promise<LatencyFigures> {
       burst: { n: BURST, p50Ms: percentile(burst, 50), p99Ms: percentile(burst, 99), totalMs, answeredOnce },
     };
   } finally {
-    await app.bot.stop();
-    await fake.stop();
+    await bot.stop();
   }
 }

@@ -6,17 +6,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { startApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { Feedback } from '../src/store/feedback.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { QuestionRecord } from '../src/store/types.js';
-import { FakeDiscord, type DispatchedRef } from '../test/fake-discord/index.js';
+import { startBenchBot } from './bot-latency.js';
 import { percentile } from './metrics.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const QUESTIONS = ['Wer ist Du Xuliang?', 'Deepsek R1', 'Gallium Germanium', 'Abhaengigkeit von China', 'Rezept für veganen Käsekuchen', 'Wie groß war der Handel zwischen Russland und China 2024?'];
 const LATENCY_RUNS = 400;
 const VOTES = 10_000;
@@ -30,21 +25,13 @@ export interface StoreFigures {
 
 /** p50/p99 of interaction → callback for /ask, with DATABASE_URL as given; and how many questions the store got. */
 async function askLatency(databaseUrl: string, storeFile: string | undefined): Promise<{ p50Ms: number; p99Ms: number; recorded: number }> {
-  const fake = await FakeDiscord.start();
-  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const config = loadConfig({ DISCORD_TOKEN: 'fake.bench.token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: path.join(ROOT, 'seeds'), ASK_COOLDOWN_SECONDS: '0', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl });
-  const app = await startApp(config, { stdin: new PassThrough(), stdout: new PassThrough(), logStream: silent });
-  if (app.mode !== 'discord') throw new Error('Quelle bench: expected the Discord mode');
-  let times: number[] = [];
+  const bot = await startBenchBot(databaseUrl, QUESTIONS);
+  const times: number[] = [];
   try {
-    const ask = (n: number): DispatchedRef => fake.chatInput('ask', [{ name: 'question', type: 3, value: QUESTIONS[n % QUESTIONS.length] ?? '' }], { userId: String(100_000_000_000_000_000n + BigInt(n)) });
-    const latency = async (ref: DispatchedRef): Promise<number> => (await fake.waitForCallback(ref.id, { timeoutMs: 30_000 })).receivedAt - ref.sentAt;
-    for (let n = 0; n < 30; n++) await latency(ask(n));
-    times = [];
-    for (let n = 0; n < LATENCY_RUNS; n++) times.push(await latency(ask(n)));
+    for (let n = 0; n < 30; n++) await bot.latency(bot.ask(n));
+    for (let n = 0; n < LATENCY_RUNS; n++) times.push(await bot.latency(bot.ask(n)));
   } finally {
-    await app.bot.stop();
-    await fake.stop();
+    await bot.stop();
   }
   let recorded = 0;
   if (storeFile !== undefined) {
@@ -59,6 +46,7 @@ export async function measureStore(): Promise<StoreFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'quelle-bench-store-'));
   try {
     // Off, on, off, on: the machine's drift falls on both.
+    // Both "on" runs write this one file: the second run's count is the total.
     const file = path.join(dir, 'latency.sqlite');
     const off1 = await askLatency('off', undefined);
     const on1 = await askLatency(`file:${file}`, file);
@@ -107,7 +95,7 @@ export async function measureStore(): Promise<StoreFigures> {
     await store.close(); // checkpoints the WAL into the file
     const mb = Math.round((statSync(sizeFile).size / 1024 / 1024) * 10) / 10;
     return {
-      latency: { n: LATENCY_RUNS, off, on, p99DeltaMs: Math.round((on.p99Ms - off.p99Ms) * 1000) / 1000, recorded: on1.recorded + on2.recorded > 0 ? on2.recorded : 0 },
+      latency: { n: LATENCY_RUNS, off, on, p99DeltaMs: Math.round((on.p99Ms - off.p99Ms) * 1000) / 1000, recorded: on2.recorded },
       votes: { n: VOTES, ms: votesMs, saved, lost: VOTES - saved, refused: outcomes.filter((o) => o === 'failed').length },
       size: { questions: SIZE_QUESTIONS, mb, writeMs },
     };
