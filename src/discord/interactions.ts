@@ -173,20 +173,12 @@ async function button(interaction: ButtonInteraction, context: CommandContext, d
 }
 
 /**
- * The confirm button of /corpus remove: a moderator again at press time (the button outlives
- * role changes), then the removal and reload, edited into the private confirmation so that
- * it cannot be pressed twice.
+ * The confirm button of /corpus remove: the removal and reload, edited into the private
+ * confirmation so that it cannot be pressed twice.
  */
-async function confirmRemove(interaction: ButtonInteraction, file: string, context: CommandContext): Promise<Outcome> {
-  if (!mayReload(interaction, context.config.moderatorRoleIds)) {
-    context.logger.warn({ userId: interaction.user.id, file }, 'corpus remove refused: not a moderator');
-    await interaction.reply(render(notice('error', corpusMessages(context.locale).denied), () => ''));
-    return 'refused';
-  }
-  await interaction.deferUpdate();
-  const reply = await removeArticle(context.curator, file, moderatorOf(interaction), context.locale, curationLimits(context.config));
-  await interaction.editReply(withoutFlags(render(reply, () => '')));
-  return 'deferred';
+function confirmRemove(interaction: ButtonInteraction, file: string, context: CommandContext): Promise<Outcome> {
+  const produce = () => removeArticle(context.curator, file, moderatorOf(interaction), context.locale, curationLimits(context.config));
+  return moderatorUpdate(interaction, context, corpusMessages(context.locale).denied, produce, () => '');
 }
 
 /**
@@ -206,14 +198,24 @@ async function vote(interaction: ButtonInteraction, answerId: string, value: 1 |
   return outcome === 'failed' ? 'failed' : 'replied';
 }
 
-/** Another page of a report: moderators again at press time, edited in place. */
-async function reportPage(interaction: ButtonInteraction, kind: 'unanswered' | 'feedback', days: number, offset: number, context: CommandContext, encode: EncodeAction): Promise<Outcome> {
+/** Another page of a report, edited in place. */
+function reportPage(interaction: ButtonInteraction, kind: 'unanswered' | 'feedback', days: number, offset: number, context: CommandContext, encode: EncodeAction): Promise<Outcome> {
+  return moderatorUpdate(interaction, context, reportMessages(context.locale).denied, () => runReport(context.feedback, kind, days, offset, context.locale), encode);
+}
+
+/**
+ * A moderators' button (remove, report pages): checked again at press time, since the button
+ * outlives role changes and can be pressed by anyone who sees it; then acknowledged at once and
+ * `produce`'s reply edited into the message.
+ */
+async function moderatorUpdate(interaction: ButtonInteraction, context: CommandContext, denied: string, produce: () => Promise<Reply>, encode: EncodeAction): Promise<Outcome> {
   if (!mayReload(interaction, context.config.moderatorRoleIds)) {
-    await interaction.reply(render(notice('error', reportMessages(context.locale).denied), () => ''));
+    context.logger.warn({ userId: interaction.user.id, customId: interaction.customId }, 'button refused: not a moderator');
+    await interaction.reply(render(notice('error', denied), encode));
     return 'refused';
   }
   await interaction.deferUpdate();
-  const reply = await runReport(context.feedback, kind, days, offset, context.locale);
+  const reply = await produce();
   await interaction.editReply(withoutFlags(render(reply, encode)));
   return 'deferred';
 }
