@@ -72,11 +72,6 @@ export class Feedback {
     this.#purgeTimer.unref();
   }
 
-  /** Whether the store opened (so far): for the start-up log. */
-  get kind(): FeedbackStore['kind'] | undefined {
-    return this.#store?.kind;
-  }
-
   /** Queues a question; written after the current turn, in one transaction with others. */
   record(question: AskedQuestion): void {
     if (this.#closed) return;
