@@ -46,12 +46,17 @@ export function formatBytes(bytes: number | undefined, locale: Locale): string {
   return `${locale === 'de' ? shown.replace('.', ',') : shown} ${unit}`;
 }
 
+/** "1 Absatz", "3 Absätze". */
+const absaetze = (n: number): string => `${n} ${n === 1 ? 'Absatz' : 'Absätze'}`;
+/** "1 paragraph", "3 paragraphs". */
+const paragraphsEn = (n: number): string => `${n} ${n === 1 ? 'paragraph' : 'paragraphs'}`;
+
 const de: CorpusMessages = {
   denied: 'Nur Moderatoren (Server verwalten oder eine Moderatorenrolle) dürfen den Korpus ändern.',
   added: 'Artikel hinzugefügt',
   replaced: 'Artikel ersetzt',
   notIndexed: (reason) => `Die Datei ist gespeichert, aber nicht im Index: ${reason}`,
-  articleLine: (file, paragraphs, articles, total) => `${file} · ${paragraphs} ${paragraphs === 1 ? 'Absatz' : 'Absätze'}\nIndex: ${articles} Artikel, ${total} Absätze`,
+  articleLine: (file, paragraphs, articles, total) => `${file} · ${absaetze(paragraphs)}\nIndex: ${articles} Artikel, ${total} Absätze`,
   title: 'Titel',
   byline: 'Autor und Datum',
   firstPassage: 'Erster Absatz',
@@ -86,13 +91,13 @@ const de: CorpusMessages = {
   },
   noFile: 'Bitte eine .txt- oder .md-Datei anhängen.',
   confirmTitle: (file) => `${file} entfernen?`,
-  confirmText: (title, paragraphs) => `„${title}“ · ${paragraphs} ${paragraphs === 1 ? 'Absatz' : 'Absätze'}\nDie Datei wird gelöscht und der Index neu geladen.`,
+  confirmText: (title, paragraphs) => `„${title}“ · ${absaetze(paragraphs)}\nDie Datei wird gelöscht und der Index neu geladen.`,
   confirmButton: 'Entfernen',
   removed: (file) => `${file} entfernt`,
   removedText: (articles, paragraphs) => `Index: ${articles} Artikel, ${paragraphs} Absätze`,
   removeFailed: (reason) => `Die Datei ist gelöscht, aber der Index konnte nicht neu geladen werden (${reason}); der bisherige Index bleibt in Betrieb.`,
   listTitle: (articles, paragraphs) => `Korpus: ${articles} Artikel, ${paragraphs} Absätze`,
-  listEntry: (paragraphs, size, source) => `${paragraphs} ${paragraphs === 1 ? 'Absatz' : 'Absätze'} · ${size} · ${source}`,
+  listEntry: (paragraphs, size, source) => `${absaetze(paragraphs)} · ${size} · ${source}`,
   operator: 'vom Betreiber',
   uploadedBy: (name, date) => `hochgeladen von ${name} am ${date}`,
   uploadedUnknown: 'hochgeladen',
@@ -104,7 +109,7 @@ const en: CorpusMessages = {
   added: 'Article added',
   replaced: 'Article replaced',
   notIndexed: (reason) => `The file is saved, but not in the index: ${reason}`,
-  articleLine: (file, paragraphs, articles, total) => `${file} · ${paragraphs} ${paragraphs === 1 ? 'paragraph' : 'paragraphs'}\nIndex: ${articles} articles, ${total} paragraphs`,
+  articleLine: (file, paragraphs, articles, total) => `${file} · ${paragraphsEn(paragraphs)}\nIndex: ${articles} articles, ${total} paragraphs`,
   title: 'Title',
   byline: 'Author and date',
   firstPassage: 'First paragraph',
@@ -139,13 +144,13 @@ const en: CorpusMessages = {
   },
   noFile: 'Please attach a .txt or .md file.',
   confirmTitle: (file) => `Remove ${file}?`,
-  confirmText: (title, paragraphs) => `"${title}" · ${paragraphs} ${paragraphs === 1 ? 'paragraph' : 'paragraphs'}\nThis deletes the file and reloads the index.`,
+  confirmText: (title, paragraphs) => `"${title}" · ${paragraphsEn(paragraphs)}\nThis deletes the file and reloads the index.`,
   confirmButton: 'Remove',
   removed: (file) => `${file} removed`,
   removedText: (articles, paragraphs) => `Index: ${articles} articles, ${paragraphs} paragraphs`,
   removeFailed: (reason) => `The file is deleted, but the index could not be reloaded (${reason}); the previous index stays in service.`,
   listTitle: (articles, paragraphs) => `Corpus: ${articles} articles, ${paragraphs} paragraphs`,
-  listEntry: (paragraphs, size, source) => `${paragraphs} ${paragraphs === 1 ? 'paragraph' : 'paragraphs'} · ${size} · ${source}`,
+  listEntry: (paragraphs, size, source) => `${paragraphsEn(paragraphs)} · ${size} · ${source}`,
   operator: 'placed by the operator',
   uploadedBy: (name, date) => `uploaded by ${name} on ${date}`,
   uploadedUnknown: 'uploaded',
