@@ -2,6 +2,11 @@
 export interface BylineParts {
   readonly byline: string;
   readonly date: string | undefined;
+  /**
+   * The line says something about the author ("Pavel Lokshin ist Russland-Korrespondent…"):
+   * content a reader may ask about, so it stays a paragraph as well.
+   */
+  readonly note?: true;
 }
 
 const MONTH = '(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December)';
@@ -29,7 +34,7 @@ export function parseByline(line: string): BylineParts | undefined {
   m = BY_AUTHOR.exec(line);
   if (m) return { byline: m[1] ?? line, date: m[2] };
   m = AUTHOR_NOTE.exec(line);
-  if (m) return { byline: m[1] ?? line, date: undefined };
+  if (m) return { byline: m[1] ?? line, date: undefined, note: true };
   return undefined;
 }
 

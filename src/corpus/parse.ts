@@ -56,7 +56,7 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
     if (byline) {
       bylines.push(byline.byline);
       date ??= byline.date;
-      return dropped.push({ reason: 'byline', text: line.text });
+      if (byline.note !== true) return dropped.push({ reason: 'byline', text: line.text });
     }
     kept.push(line);
   });

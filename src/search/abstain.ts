@@ -17,6 +17,12 @@ export interface AbstainOptions {
   readonly minGermanExactCoverage: number;
   /** A question of 2 to this many content words whose best passage matches at most half of them is not answered (0: off). */
   readonly halfMatchedWords: number;
+  /**
+   * A best passage that matches this many of the question's content things (0: no such
+   * trust) is answered even when much of the question is unknown or matched only through
+   * bridges: three things of one question meeting in one passage is no coincidence.
+   */
+  readonly trustedContentThings: number;
 }
 
 /**
@@ -31,10 +37,11 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
   if (signals.coverage < options.answerCoverage) return { answer: false, reason: 'low-coverage' };
   // "Wann wurde Tesla gegründet?": the corpus knows Tesla, but nothing of founding dates.
   // "Gallium Germanium Exportbeschränkungen": two rare words matched as typed outweigh one unknown.
-  if (signals.unknownShare > options.maxUnknownShare && signals.exactCoverage < options.trustedExactCoverage) return { answer: false, reason: 'unknown-words' };
+  const trusted = options.trustedContentThings > 0 && signals.contentMatched >= options.trustedContentThings;
+  if (!trusted && signals.unknownShare > options.maxUnknownShare && signals.exactCoverage < options.trustedExactCoverage) return { answer: false, reason: 'unknown-words' };
   // Synonyms reach far ("Wetter" → "Klima" → …); a German question must meet the passage
   // in some words of its own. English questions meet it through the dictionary by design.
-  if (!signals.english && signals.exactCoverage < options.minGermanExactCoverage) return { answer: false, reason: 'bridges-only' };
+  if (!trusted && !signals.english && signals.exactCoverage < options.minGermanExactCoverage) return { answer: false, reason: 'bridges-only' };
   // "Wann wurde Tesla gegründet?", "Wie ist das Wetter in Moskau?": a short question is about
   // all of its few words. A passage with only the rare name answers another question; weight
   // alone hides that, because the name outweighs the rest.

@@ -2,9 +2,10 @@ import MiniSearch, { type AsPlainObject, type Options as MiniSearchOptions, type
 import type { Article, Corpus, Paragraph } from '../corpus/types.js';
 import { Analyzer, type AnalyzerOptions } from './analysis/analyzer.js';
 import { decide } from './abstain.js';
+import { contentThings, isContent } from './content-things.js';
 import { answerKind, hasAnswerKind, type AnswerKind } from './answer-kind.js';
 import { findArticles } from './find-articles.js';
-import { asksAboutArticle, authorIndex, bylineText, isMetaWord } from './meta.js';
+import { asksAboutArticle, authorIndex, bylineText, isMetaWord, mentionsAuthorship } from './meta.js';
 import { highlight } from './highlight.js';
 import { buildBridges, NO_BRIDGES } from './lexicon/bridges.js';
 import type { Lexicon } from './lexicon/lexicon.js';
@@ -98,6 +99,8 @@ export interface EngineOptions {
   readonly minGermanExactCoverage?: number;
   /** A question of 2 to this many content words must have more than half of them matched by its best passage (0: no such rule). */
   readonly halfMatchedWords?: number;
+  /** A best passage matching this many content things of the question is answered despite unknown or only bridged words (0: off; see abstain.ts). */
+  readonly trustedContentThings?: number;
   /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
   readonly paraphraseWeight?: number;
   /** Paraphrases kept per German word… */
@@ -155,10 +158,13 @@ export const defaultEngineOptions = {
   maxParaphraseFanout: 12,
   answerCoverage: 0.25,
   maxUnknownShare: 0.3,
-  trustedExactCoverage: 0.45,
+  trustedExactCoverage: 0.6,
   minGermanExactCoverage: 0.05,
   halfMatchedWords: 3,
+  trustedContentThings: 3,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
+
+const NONE: ReadonlySet<number> = new Set();
 
 /** How much of a question word a match covers, by the way it matched. */
 const MATCH_QUALITY = { exact: 1, prefix: 0.8, compound: 0.8, fuzzy: 0.7, stem: 0.5 } as const;
@@ -207,8 +213,8 @@ interface DocMatch {
 interface Combined extends DocMatch {
   /** Weight matched through the question's own words, before bridges. */
   exact: number;
-  /** Content (not frame) concepts matched. */
-  content: number;
+  /** Indexes of the content concepts matched. */
+  readonly matched: Set<number>;
 }
 
 /** A paragraph that matched, with the signals the decision to answer reads. */
@@ -219,8 +225,8 @@ export interface Ranked {
   readonly coverage: number;
   /** Share of the question's weight it matches through the question's own words. */
   readonly exactCoverage: number;
-  /** How many of the question's content (not frame) words it matches. */
-  readonly content: number;
+  /** Indexes of the question's content concepts it matches (see content-things.ts). */
+  readonly matched: ReadonlySet<number>;
   readonly terms: Map<string, number>;
 }
 
@@ -476,7 +482,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const combined = new Map<number, Combined>();
     // Per article, the best coverage of each concept by any of its paragraphs.
     const byArticle = new Map<Article, number>();
-    for (const concept of concepts) {
+    for (const [index, concept] of concepts.entries()) {
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
         const exact = result.terms.includes(concept.term);
@@ -508,8 +514,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
         for (const [article, covered] of best) byArticle.set(article, (byArticle.get(article) ?? 0) + concept.weight * covered);
       }
       for (const [id, match] of matches) {
-        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, content: 0, textual: false, terms: new Map<string, number>() };
-        if (!concept.frame) entry.content++;
+        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, matched: new Set<number>(), textual: false, terms: new Map<string, number>() };
+        if (isContent(concept)) entry.matched.add(index);
         entry.score += match.score;
         entry.covered += concept.weight * match.covered;
         entry.exact += concept.weight * (direct.get(id) ?? 0);
@@ -526,7 +532,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       // Coverage scales the score: a passage with every word of the question beats one
       // that repeats a single word often.
       const articleCoverage = (byArticle.get((docs[id] as IndexedDoc).article) ?? 0) / totalWeight;
-      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent * (1 + opts.articleWeight * articleCoverage ** opts.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, content: entry.content, terms: entry.terms });
+      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent * (1 + opts.articleWeight * articleCoverage ** opts.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, matched: entry.matched, terms: entry.terms });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
@@ -584,34 +590,45 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const aboutArticle = asksAboutArticle(question);
     // Author names are metadata, in no paragraph: they pick the article, the rest of the
     // question (if any) picks the passages.
-    const byAuthor = [...new Set(plan.concepts.flatMap((c) => authors.get(c.term) ?? []))];
-    const concepts = plan.concepts.filter((c) => !authors.has(c.term) && !(aboutArticle && isMetaWord(c.surface)));
+    const named = [...new Set(plan.concepts.flatMap((c) => authors.get(c.term) ?? []))];
+    // An author's name with nothing else to look for ("Pavel Lokshin", "Artikel von Escobar",
+    // "Worüber schreibt Escobar?") asks for their articles; a question about the author
+    // ("Was macht Pavel Lokshin beruflich?") is answered from the text, where a note on the
+    // authors may stand.
+    const rest = plan.concepts.filter((c) => !authors.has(c.term) && !(aboutArticle && isMetaWord(c.surface)));
+    const byAuthor = named.length > 0 && (aboutArticle || mentionsAuthorship(question) || rest.every((c) => c.frame || isMetaWord(c.surface))) ? named : [];
+    const concepts = byAuthor.length > 0 ? rest : plan.concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
     if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
 
     const { ranked: byScore, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
+    const kind = answerKind(question);
     const ranked = rerankByProximity(byScore);
     const best = ranked[0];
     // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
-    const kind = answerKind(question);
+    const things = contentThings(concepts, best === undefined ? NONE : best.matched, best === undefined ? '' : (docs[best.id] as IndexedDoc).text);
     const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).text, best.terms, kind);
     const signals: AnswerSignals = {
       coverage: best?.coverage ?? 0,
       exactCoverage: best?.exactCoverage ?? 0,
       unknownShare,
       english: plan.english,
-      contentMatched: best?.content ?? 0,
-      contentWords: concepts.filter((c) => !c.frame).length,
+      contentMatched: things.matched,
+      contentWords: things.things,
       margin: best === undefined ? 0 : best.score / Math.max(ranked[1]?.score ?? 0, 1e-9),
       sameSentence: bestMarked?.sentenceShare ?? 0,
       answerKindMissing: best !== undefined && (kind === 'date' || kind === 'number') && !hasAnswerKind((docs[best.id] as IndexedDoc).text, kind),
     };
-    const answered = byAuthor.length > 0 || decide(signals, opts).answer;
+    // A question that names an author of the corpus is about the corpus, even when its other
+    // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them
+    // and their bylines.
+    const answered = named.length > 0 || decide(signals, opts).answer;
     if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match', signals };
 
-    // The byline first: of the authors named, or of the article the best passage is from.
+    // The byline first: of the authors asked for, or of the article the best passage is from;
+    // after the passages for a question about the authors themselves.
     const bylineArticles = byAuthor.length > 0 ? byAuthor : aboutArticle && ranked[0] !== undefined ? [(docs[ranked[0].id] as IndexedDoc).article] : [];
     const top = ranked[0]?.score ?? 1;
-    const all: (Ranked | Article)[] = [...bylineArticles, ...ranked];
+    const all: (Ranked | Article)[] = byAuthor.length === 0 && named.length > 0 ? [...ranked, ...named] : [...bylineArticles, ...ranked];
     const passages = all.slice(offset, offset + limit).map((entry) => ('id' in entry ? toPassage(entry, kind, entry === best ? bestMarked : undefined) : bylinePassage(entry, Math.round(top * 1000) / 1000)));
     return { query: question, passages, total: all.length, abstained: undefined, signals };
   };

@@ -28,8 +28,16 @@ const FRAME = new Set([...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(B
 const MEASURE = new Set(['gross', 'hoch', 'lang', 'lange', 'weit', 'oft', 'alt', 'schnell', 'teuer', 'big', 'large', 'high', 'long', 'old', 'fast', 'expensive'].map(normalizeWord));
 const HOW = new Set(['wie', 'how']);
 
+/**
+ * Whether a word asks for a measure ("alt" in "Wie alt…", "long" in "How long…"). It is frame
+ * for the score, but it still says what the question wants to know: a passage that names the
+ * person without an age does not answer "Wie alt ist Wladimir Putin?".
+ */
+export function isMeasureWord(word: string, previous?: string): boolean {
+  return previous !== undefined && HOW.has(normalizeWord(previous)) && MEASURE.has(normalizeWord(word));
+}
+
 /** Whether a word (as typed) is frame rather than topic; `previous` is the word before it. */
 export function isFrameWord(word: string, previous?: string): boolean {
-  const folded = normalizeWord(word);
-  return FRAME.has(folded) || (previous !== undefined && HOW.has(normalizeWord(previous)) && MEASURE.has(folded));
+  return FRAME.has(normalizeWord(word)) || isMeasureWord(word, previous);
 }

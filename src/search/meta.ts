@@ -14,11 +14,13 @@ const folded = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/
 /** Nouns for an article ("der Artikel", "the piece"). */
 const ARTICLE_NOUNS = folded('artikel artikels text texts beitrag beitrags bericht berichts article articles piece story');
 /** Words about who wrote it and when ("geschrieben", "author"). */
-const AUTHORSHIP = folded('autor autorin autoren verfasser verfasserin geschrieben schrieb verfasst erschienen erschien wrote written author authors');
+const AUTHORSHIP = folded('autor autorin autoren verfasser verfasserin geschrieben schrieb schreibt schreiben verfasst erschienen erschien datum wrote written writes author authors date');
 /** Words about its title. */
 const TITLES = folded('titel überschrift headline headlines title heading');
 /** What asks for a person, a date or a name. */
-const WHO_WHEN = folded('wer wen who whom wann when heißt heisst heißen called named');
+const WHO_WHEN = folded('wer wen wem wessen who whom whose wann when heißt heisst heißen called named');
+/** Question words that ask about the content: "Was steht im Artikel über …?" is not about the article. */
+const CONTENT_QUESTION = folded('was wie warum wieso weshalb wo wohin woher worüber wofür womit what how why where');
 const WHICH = /^(?:welch(?:e|er|es|en|em)|which)$/;
 
 /** Words that ask about an article rather than its topic, removed from the topic search. */
@@ -27,14 +29,24 @@ const META_WORDS = new Set([...ARTICLE_NOUNS, ...AUTHORSHIP, ...TITLES]);
 /**
  * Whether the question asks about an article (author, title, date) rather than its content:
  * a title word; "wer/wann/who/when" with an article or authorship word ("Wer hat den Artikel
- * über Musk geschrieben?"); or "welcher Artikel"/"which article". Merely mentioning the author
+ * über Musk geschrieben?"); "welcher Artikel"/"which article"; or an article asked for without
+ * a question about its content ("Gibt es einen Artikel über …?"). Merely mentioning the author
  * ("Als was bezeichnet der Autor …?") asks about the content.
  */
 export function asksAboutArticle(question: string): boolean {
-  const words = wordsOf(question).map(normalizeWord);
+  // Hyphen parts too: "der Escobar-Artikel".
+  const words = wordsOf(question).flatMap((w) => w.split(/[-‐‑]/)).filter(Boolean).map(normalizeWord);
   if (words.some((w) => TITLES.has(w))) return true;
   if (words.some((w) => WHO_WHEN.has(w)) && words.some((w) => ARTICLE_NOUNS.has(w) || AUTHORSHIP.has(w))) return true;
-  return words.some((w, i) => WHICH.test(w) && ARTICLE_NOUNS.has(words[i + 1] ?? ''));
+  if (words.some((w, i) => WHICH.test(w) && ARTICLE_NOUNS.has(words[i + 1] ?? ''))) return true;
+  // "Gibt es einen Artikel über DeepSeek?", "Is there an article about …", "artikel musk":
+  // an article asked for with no question about its content.
+  return words.some((w) => ARTICLE_NOUNS.has(w)) && !words.some((w) => CONTENT_QUESTION.has(w));
+}
+
+/** Whether the question says something about writing ("Worüber schreibt Pepe Escobar?"). */
+export function mentionsAuthorship(question: string): boolean {
+  return wordsOf(question).some((w) => AUTHORSHIP.has(normalizeWord(w)));
 }
 
 /** Whether a single typed word is one of the meta words. */

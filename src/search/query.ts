@@ -1,7 +1,7 @@
 import type { Analyzer } from './analysis/analyzer.js';
 import { normalizeWord } from './analysis/normalize.js';
 import { tokenizeWords } from './analysis/tokenize.js';
-import { isFrameWord } from './frame-words.js';
+import { isFrameWord, isMeasureWord } from './frame-words.js';
 import type { Bridges, Phrase } from './lexicon/bridges.js';
 import { englishBase, isEnglish } from './lexicon/english.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -42,6 +42,13 @@ export interface Concept {
   readonly english: string;
   /** Interrogatives, common verbs: how the question asks, not what about. */
   readonly frame: boolean;
+  /** A frame word that asks for a measure ("alt" in "Wie alt…"): what the question wants to know. */
+  readonly measure: boolean;
+  /**
+   * The thing of the question this word belongs to, for counting how many things a passage
+   * matches: the words of a name ("Wladimir Putin", "Xi Jinping") are one thing, not two.
+   */
+  readonly unit: number;
 }
 
 export interface QueryPlanOptions {
@@ -136,6 +143,17 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   const seen = new Set<string>();
   // A word the corpus lacks weighs like its rarest word, not more: "@everyone Gallium" is about Gallium.
   const idf = (df: number) => Math.log(1 + documents / (1 + Math.max(1, df))) ** options.idfPower;
+  // Words of a name run on in one unit: capitalized, side by side, not the sentence's first,
+  // the first not a genitive ("Russlands Staatschef" is two things, "Xi Jinping" one).
+  let unit = -1;
+  let unitEnd = -2;
+  const unitOf = (surface: string, position: number, previous: string | undefined, frame: boolean): number => {
+    const name = position > 0 && !frame && CAPITALIZED.test(surface) && !HAS_DIGIT.test(surface);
+    const continues = name && unitEnd === position - 1 && previous !== undefined && !/s$/.test(previous);
+    if (!continues) unit++;
+    unitEnd = name ? position : -2;
+    return unit;
+  };
   const add = (term: string, surface: string, position: number, previous: string | undefined) => {
     if (seen.has(term)) return;
     seen.add(term);
@@ -145,6 +163,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     // Numbers and codes ("2024", "R1") are exact: 2024 is not a typo of 2025.
     const literal = HAS_DIGIT.test(term);
     const frame = isFrameWord(surface, previous);
+    const wordUnit = unitOf(surface, position, previous, frame);
     const lowercase = cased && position > 0 && !CAPITALIZED.test(surface) && !literal;
     // German word formation is for German words: in an English question, "rich" is not the
     // head of "Bericht". English words are matched as typed, as the first part of a compound
@@ -170,6 +189,8 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       surface,
       english: englishBase(normalizeWord(surface)),
       frame,
+      measure: isMeasureWord(surface, previous),
+      unit: wordUnit,
     });
   };
   tokens.forEach((word, position) => {
@@ -205,7 +226,8 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     concept.fuzzy = 0;
   }
   // A common frame word ("gibt", "seit") weighs next to nothing and is the costliest lookup.
-  return { concepts: concepts.filter((c) => !(c.frame && vocabulary.documentFrequency(c.term) > options.commonDocFreq)), english };
+  // A measure word stays: it says what the question wants to know ("alt" in "Wie alt…").
+  return { concepts: concepts.filter((c) => c.measure || !(c.frame && vocabulary.documentFrequency(c.term) > options.commonDocFreq)), english };
 }
 
 /** Adds the corpus compounds made of two question words to both ("aktie" + "kur" → "aktienkur"). */

@@ -18,7 +18,7 @@ describe('source', () => {
     expect(reply.sections[0]).toMatchObject({ title: 'Erster Absatz', quote: true });
     expect(reply.sections[1]).toMatchObject({ title: 'Zitieren als', verbatim: true });
     expect(reply.sections[1]?.body.text).toBe('„Nur bei der Militärtechnologie kann China noch etwas von Russland lernen“, Pavel Lokshin, Christina zur Nedden (Quelle: 003_7a2cc86aa5fe0307.txt)');
-    expect(reply.footer).toBe('003_7a2cc86aa5fe0307.txt · 13 Absätze');
+    expect(reply.footer).toBe('003_7a2cc86aa5fe0307.txt · 15 Absätze');
   });
 
   it('cites a single paragraph as a quote', () => {

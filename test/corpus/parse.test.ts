@@ -71,7 +71,7 @@ describe('parseArticle', () => {
     expect(article.paragraphs).toHaveLength(1);
   });
 
-  it('keeps bylines as metadata and drops disclaimers', () => {
+  it('keeps bylines as metadata, author notes also as paragraphs, and drops disclaimers', () => {
     const text = [
       'Nur bei der Militärtechnologie kann China noch etwas von Russland lernen',
       '14. November 2025 | Pepe Escobar',
@@ -82,7 +82,11 @@ describe('parseArticle', () => {
     const { article } = parse({ 'e.txt': text }, 'e.txt');
     expect(article.byline).toBe('Pepe Escobar, Pavel Lokshin');
     expect(article.date).toBe('14. November 2025');
-    expect(article.paragraphs.map((p) => p.text)).toEqual(['Xi ist der Ehrengast bei der Parade.']);
+    // "Was macht Pavel Lokshin beruflich?" is answered from the note.
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      'Xi ist der Ehrengast bei der Parade.',
+      'Pavel Lokshin ist Russland-Korrespondent. Im Auftrag von WELT berichtet er seit 2017 über Russland.',
+    ]);
   });
 
   it('keeps a footnote as a paragraph rather than a heading', () => {
@@ -95,6 +99,7 @@ describe('parseByline', () => {
   it('recognises date | author, "Von" lines and author notes', () => {
     expect(parseByline('14. November 2025 | Pepe Escobar')).toEqual({ byline: 'Pepe Escobar', date: '14. November 2025' });
     expect(parseByline('Von Christina zur Nedden')).toEqual({ byline: 'Christina zur Nedden', date: undefined });
+    expect(parseByline('Pavel Lokshin ist Russland-Korrespondent. Seit 2017 berichtet er über Russland.')).toEqual({ byline: 'Pavel Lokshin', date: undefined, note: true });
     expect(parseByline('Die Analyse erinnert an einen Vergleich.')).toBeUndefined();
   });
 });

@@ -20,7 +20,18 @@ describe('decide', () => {
     expect(decide({ ...answered, coverage: 0.5, exactCoverage: 0.4, unknownShare: 0.5 }, defaultEngineOptions).reason).toBe('unknown-words');
     // "Gallium Germanium Exportbeschränkungen"
     expect(decide({ ...answered, coverage: 0.67, exactCoverage: 0.67, unknownShare: 0.33 }, defaultEngineOptions).answer).toBe(true);
-    expect(decide({ ...answered, coverage: 0.5, exactCoverage: 0.5, unknownShare: 0.5 }, defaultEngineOptions).answer).toBe(true);
+    expect(decide({ ...answered, coverage: 0.6, exactCoverage: 0.6, unknownShare: 0.4 }, defaultEngineOptions).answer).toBe(true);
+    // "Welche Sehenswürdigkeiten sollte man in Peking besuchen?": a city and a verb as typed are not enough.
+    expect(decide({ ...answered, coverage: 0.53, exactCoverage: 0.53, unknownShare: 0.47 }, defaultEngineOptions).reason).toBe('unknown-words');
+  });
+
+  it('trusts a passage that matches three things of the question, however they matched', () => {
+    // "Welche Bedeutung könnte die Technikförderung der Provinz für den weltweiten Konkurrenzkampf haben?"
+    const bridged = { ...answered, coverage: 0.32, exactCoverage: 0, contentMatched: 3, contentWords: 5 };
+    expect(decide(bridged, defaultEngineOptions).answer).toBe(true);
+    expect(decide({ ...bridged, contentMatched: 2 }, defaultEngineOptions).reason).toBe('bridges-only');
+    expect(decide(bridged, { ...defaultEngineOptions, trustedContentThings: 0 }).reason).toBe('bridges-only');
+    expect(decide({ ...bridged, unknownShare: 0.5 }, defaultEngineOptions).answer).toBe(true);
   });
 
   it('does not answer a German question through synonyms alone, but an English one through the dictionary', () => {

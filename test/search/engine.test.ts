@@ -94,6 +94,29 @@ describe('search', () => {
     expect(withoutContext.search(question).passages[0]).toMatchObject({ file: 'china.txt', paragraph: 1 });
   });
 
+  it('does not take a known name for an answer to what is asked about it', () => {
+    const people = buildEngine(
+      corpusOf(article('putin.txt', 'Putin und Musk', ['Russlands Präsident Wladimir Putin ruft dazu auf, mit Elon Musk zusammenzuarbeiten.', 'Der Kreml lobt Musk.'])),
+    );
+    expect(people.search('Wie alt ist Wladimir Putin?').abstained).toBe('no-match');
+    expect(people.search('Wer ist Wladimir Putin?').passages[0]).toMatchObject({ file: 'putin.txt', paragraph: 1 });
+  });
+
+  it('answers a question about an author from the note on them, and a name alone with the byline', () => {
+    const bylined = buildEngine(
+      corpusOf({
+        ...article('parade.txt', 'Nur bei der Militärtechnologie kann China noch lernen', [
+          'Xi ist der Ehrengast bei der Parade in Moskau.',
+          'Pavel Lokshin ist Russland-Korrespondent. Im Auftrag von WELT berichtet er seit 2017 über Russland.',
+        ]),
+        byline: 'Pavel Lokshin',
+      }),
+    );
+    expect(bylined.search('Was macht Pavel Lokshin beruflich?').passages.map((p) => p.kind ?? p.paragraph)).toEqual([2, 'byline']);
+    expect(bylined.search('Pavel Lokshin').passages[0]).toMatchObject({ kind: 'byline', text: 'Nur bei der Militärtechnologie kann China noch lernen — Pavel Lokshin' });
+    expect(bylined.search('Gibt es einen Artikel über die Parade?').passages[0]).toMatchObject({ kind: 'byline' });
+  });
+
   it('pages with offset and limit, and reports the total', () => {
     const all = engine.search('China Russland', { limit: 50 });
     const page = engine.search('China Russland', { limit: 1, offset: 1 });

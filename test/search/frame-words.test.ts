@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameWord } from '../../src/search/frame-words.js';
+import { isFrameWord, isMeasureWord } from '../../src/search/frame-words.js';
 
 describe('isFrameWord', () => {
   it('knows interrogatives and common verbs, typed with or without umlauts', () => {
@@ -12,5 +12,12 @@ describe('isFrameWord', () => {
     expect(isFrameWord('long', 'how')).toBe(true);
     expect(isFrameWord('groß', 'der')).toBe(false);
     expect(isFrameWord('hoch')).toBe(false);
+  });
+
+  it('tells the measure asked for apart from the rest of the frame', () => {
+    expect(isMeasureWord('alt', 'Wie')).toBe(true);
+    expect(isMeasureWord('old', 'How')).toBe(true);
+    expect(isMeasureWord('alt', 'der')).toBe(false);
+    expect(isMeasureWord('Warum')).toBe(false);
   });
 });

@@ -10,6 +10,11 @@ describe('asksAboutArticle', () => {
       'Welcher Artikel behandelt Chinas digitalen Einfluss?',
       'Wann erschien der Text von Escobar?',
       'Titel des Textes über Seltene Erden',
+      'Gibt es einen Artikel über DeepSeek?',
+      'Is there an article about the Nvidia crash?',
+      'Von wem stammt der Text über Made in China 2025?',
+      'Wann wurde der Escobar-Artikel veröffentlicht?',
+      'artikel musk',
     ]) {
       expect(asksAboutArticle(question), question).toBe(true);
     }
@@ -21,6 +26,8 @@ describe('asksAboutArticle', () => {
       'Auf welche chinesische Quelle stützt sich der Autor?',
       'Welche Rolle schreibt die Presseagentur Moskau zu?',
       'Wann wurde R1 veröffentlicht?',
+      'Was steht im Artikel über Musk zur Raumfahrt?',
+      'What does the article say about Nvidia?',
     ]) {
       expect(asksAboutArticle(question), question).toBe(false);
     }

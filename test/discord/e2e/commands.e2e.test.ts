@@ -136,7 +136,7 @@ describe('/source', () => {
     const embed = embedOf(await h.fake.waitForCallback(i.id));
     expect(embed.title).toBe('Nur bei der Militärtechnologie kann China noch etwas von Russland lernen');
     expect(embed.description).toBe('Pavel Lokshin, Christina zur Nedden');
-    expect(embed.footer?.text).toBe('003_7a2cc86aa5fe0307.txt · 13 paragraphs');
+    expect(embed.footer?.text).toBe('003_7a2cc86aa5fe0307.txt · 15 paragraphs');
     expect(embed.fields?.[1]?.value).toBe('```\n"Nur bei der Militärtechnologie kann China noch etwas von Russland lernen", Pavel Lokshin, Christina zur Nedden (source: 003_7a2cc86aa5fe0307.txt)\n```');
   });
 

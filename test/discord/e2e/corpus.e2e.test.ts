@@ -42,7 +42,7 @@ describe('/corpus add', () => {
     const reply = await add({ filename: 'zwiebelkuchen.txt', content: ARTICLE });
     const embed = embedOf(reply);
     expect(embed.title).toBe('Article added');
-    expect(embed.description).toBe('uploads/zwiebelkuchen.txt · 2 paragraphs\nIndex: 6 articles, 65 paragraphs');
+    expect(embed.description).toBe('uploads/zwiebelkuchen.txt · 2 paragraphs\nIndex: 6 articles, 67 paragraphs');
     expect(embed.fields?.map((f) => f.name)).toEqual(['Title', 'First paragraph']);
     expect(embed.fields?.[0]?.value).toBe('Zwiebelkuchen in Thüringen');
     expect(embed.fields?.[1]?.value).toContain('Federweißer');

@@ -29,7 +29,7 @@ describe('/reload', () => {
   it('lets a moderator role reload', async () => {
     const reply = await reloadAs('0', [MOD_ROLE]);
     expect(embedOf(reply).title).toBe('Index reloaded');
-    expect(embedOf(reply).description).toMatch(/^Articles: 5 → 5 · paragraphs: 63 → 63 · took \d+ ms\nNo article changed\.$/u);
+    expect(embedOf(reply).description).toMatch(/^Articles: 5 → 5 · paragraphs: 65 → 65 · took \d+ ms\nNo article changed\.$/u);
   });
 
   it('reports what changed in the corpus dir', async () => {
@@ -42,7 +42,7 @@ describe('/reload', () => {
     const reply = await reloadAs(MANAGE_GUILD);
     const embed = embedOf(reply);
     expect(embed.title).toBe('Index reloaded');
-    expect(embed.description).toMatch(/^Articles: 5 → 5 · paragraphs: 63 → \d+ · took \d+ ms$/u);
+    expect(embed.description).toMatch(/^Articles: 5 → 5 · paragraphs: 65 → \d+ · took \d+ ms$/u);
     expect(embed.fields?.map((f) => [f.name, f.value])).toEqual([
       ['Added (1)', 'neu.txt'],
       ['Removed (1)', '002\\_d4ae846f5caee85a.txt'],
