@@ -213,6 +213,9 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   }
 
   addBridges(concepts, english, analyzer, vocabulary, bridges, options);
+  // An English noun pair is often one German compound: "energy imports" → "Energieimporte",
+  // "capital of the province" → "Provinzhauptstadt". Joined through the translations.
+  for (let i = 0; i + 1 < concepts.length && english; i++) joinTranslations(concepts[i] as Concept, concepts[i + 1] as Concept, vocabulary, options.maxCompounds);
   // A word the corpus lacks weighs what its bridges weigh: an unknown English word is not
   // rarer than its German translation, and off-topic words without bridges keep the
   // highest weight, so that a passage sharing only the question's common words fails.
@@ -237,6 +240,25 @@ function joinCompounds(a: Concept, b: Concept, vocabulary: Vocabulary, limit: nu
     if (modifier.term.length < 3 || head.term.length < 3 || HAS_DIGIT.test(modifier.term + head.term)) continue;
     for (const term of vocabulary.compoundsOf(modifier.term, head.term, limit)) {
       for (const concept of [modifier, head]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
+    }
+  }
+}
+
+/** Adds the corpus compounds of two neighbouring English words' translations to both. */
+function joinTranslations(a: Concept, b: Concept, vocabulary: Vocabulary, limit: number): void {
+  if (a.frame || b.frame) return;
+  const words = (concept: Concept) => [concept.term, ...concept.alternatives.filter((alt) => alt.terms.length === 1).map((alt) => alt.terms[0] as string)];
+  const add = (term: string) => {
+    for (const concept of [a, b]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
+  };
+  for (const [modifiers, heads] of [[words(a), words(b)], [words(b), words(a)]] as const) {
+    for (const modifier of modifiers) {
+      for (const head of heads) {
+        if (modifier.length < 3 || head.length < 3 || HAS_DIGIT.test(modifier + head)) continue;
+        vocabulary.compoundsOf(modifier, head, limit).forEach(add);
+        // One translation may already be the compound: "capital" → "Provinzhauptstadt", which starts with "province" → "Provinz".
+        if (head.length > modifier.length && modifier.length >= MIN_PART + 1 && head.startsWith(modifier) && vocabulary.documentFrequency(head) > 0) add(head);
+      }
     }
   }
 }
