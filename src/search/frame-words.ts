@@ -8,6 +8,7 @@ import { normalizeWord } from './analysis/normalize.js';
 
 const GERMAN = `
 wer wen wem wessen wie was wann wo wohin woher warum wieso weshalb weswegen welche welcher welches welchen welchem
+wovon womit wofür worüber woran worauf wozu wodurch woraus worin
 wieviel wieviele viele vielen seit genau eigentlich etwa laut denn bitte mal aktuell gerade schon bereits derzeit heute
 gibt geben gab gegeben geht gehen ging gegangen macht machen machte gemacht sagt sagen sagte gesagt sagten kommt kommen kam
 sieht sehen sah gesehen steht stehen stand liegt liegen lag lässt lassen ließ hält halten hielt bringt bringen brachte

@@ -20,7 +20,7 @@ const TITLES = folded('titel überschrift headline headlines title heading');
 /** What asks for a person, a date or a name. */
 const WHO_WHEN = folded('wer wen wem wessen who whom whose wann when heißt heisst heißen called named');
 /** Question words that ask about the content: "Was steht im Artikel über …?" is not about the article. */
-const CONTENT_QUESTION = folded('was wie warum wieso weshalb wo wohin woher worüber wofür womit what how why where');
+const CONTENT_QUESTION = folded('was wie warum wieso weshalb wo wohin woher worüber wofür womit laut what how why where according');
 const WHICH = /^(?:welch(?:e|er|es|en|em)|which)$/;
 
 /** Words that ask about an article rather than its topic, removed from the topic search. */
@@ -40,8 +40,8 @@ export function asksAboutArticle(question: string): boolean {
   if (words.some((w) => WHO_WHEN.has(w)) && words.some((w) => ARTICLE_NOUNS.has(w) || AUTHORSHIP.has(w))) return true;
   if (words.some((w, i) => WHICH.test(w) && ARTICLE_NOUNS.has(words[i + 1] ?? ''))) return true;
   // "Gibt es einen Artikel über DeepSeek?", "Is there an article about …", "artikel musk":
-  // an article asked for with no question about its content.
-  return words.some((w) => ARTICLE_NOUNS.has(w)) && !words.some((w) => CONTENT_QUESTION.has(w));
+  // an article asked for with no question about its content ("Welches Signal … laut Artikel?").
+  return words.some((w) => ARTICLE_NOUNS.has(w)) && !words.some((w) => CONTENT_QUESTION.has(w) || WHICH.test(w));
 }
 
 /** Whether the question says something about writing ("Worüber schreibt Pepe Escobar?"). */

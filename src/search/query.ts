@@ -182,7 +182,10 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       fuzzy: literal || known ? 0 : term.length >= options.minTwoEditLength ? 2 : term.length >= options.minFuzzyLength ? 1 : 0,
       // Compounds, like prefixes, widen the search for rare words only: "Fehler" needs no
       // "Tippfehler", but "Invasion" needs "Großinvasion" when the corpus has no "Invasion".
-      compounds: !formed || term.length < options.minCompoundHeadLength || !rare ? [] : vocabulary.compoundsEndingWith(term, 3, options.maxCompounds),
+      compounds: !formed || term.length < options.minCompoundHeadLength || frame ? [] : [
+        ...(rare ? vocabulary.compoundsEndingWith(term, 3, options.maxCompounds) : []),
+        ...vocabulary.compoundsStartingWith(term, options.maxCompounds),
+      ],
       stem: formed && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
       related: formed ? relatedForms(term) : [],
       alternatives: [],
@@ -215,7 +218,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   addBridges(concepts, english, analyzer, vocabulary, bridges, options);
   // An English noun pair is often one German compound: "energy imports" → "Energieimporte",
   // "capital of the province" → "Provinzhauptstadt". Joined through the translations.
-  for (let i = 0; i + 1 < concepts.length && english; i++) joinTranslations(concepts[i] as Concept, concepts[i + 1] as Concept, vocabulary, options.maxCompounds);
+  for (let i = 0; i + 1 < concepts.length && english; i++) joinTranslations(concepts[i] as Concept, concepts[i + 1] as Concept, vocabulary, bridges, options.maxCompounds);
   // A word the corpus lacks weighs what its bridges weigh: an unknown English word is not
   // rarer than its German translation, and off-topic words without bridges keep the
   // highest weight, so that a passage sharing only the question's common words fails.
@@ -245,9 +248,12 @@ function joinCompounds(a: Concept, b: Concept, vocabulary: Vocabulary, limit: nu
 }
 
 /** Adds the corpus compounds of two neighbouring English words' translations to both. */
-function joinTranslations(a: Concept, b: Concept, vocabulary: Vocabulary, limit: number): void {
+function joinTranslations(a: Concept, b: Concept, vocabulary: Vocabulary, bridges: Bridges, limit: number): void {
   if (a.frame || b.frame) return;
-  const words = (concept: Concept) => [concept.term, ...concept.alternatives.filter((alt) => alt.terms.length === 1).map((alt) => alt.terms[0] as string)];
+  // The dictionary's words, not only those the corpus has alone: "Energie" may stand only in "Energieimporte".
+  const words = (concept: Concept) => [
+    ...new Set([concept.term, ...bridges.words(concept.english), ...concept.alternatives.filter((alt) => alt.terms.length === 1).map((alt) => alt.terms[0] as string)]),
+  ];
   const add = (term: string) => {
     for (const concept of [a, b]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
   };

@@ -8,6 +8,7 @@ export class Vocabulary {
   /** Per term: paragraphs (text field) that contain it, and the last one counted. */
   private readonly entries = new Map<string, { df: number; lastDoc: number }>();
   private reversed: string[] | undefined;
+  private sorted: string[] | undefined;
 
   /** Counts the terms of one paragraph; `doc` identifies it, so repeats count once. */
   addDocumentTerms(doc: number, terms: readonly string[]): void {
@@ -79,15 +80,47 @@ export class Vocabulary {
     return vocabulary;
   }
 
-  /** Prepares the compound lookup now rather than on the first question. */
+  /**
+   * Compounds with `term` as their first part: terms that start with it and go on, after a
+   * linking element, with a word of the corpus ("bank" → "bankensektor": -en- + "sektor").
+   * Not every longer term: "bank" does not reach "bankrott".
+   */
+  compoundsStartingWith(term: string, limit: number): string[] {
+    const sorted = (this.sorted ??= [...this.entries.keys()].sort());
+    const found: string[] = [];
+    for (let i = lowerBound(sorted, term); i < sorted.length && found.length < limit; i++) {
+      const candidate = sorted[i] as string;
+      if (!candidate.startsWith(term)) break;
+      // The stemmer may have cut the word's own ending ("Export" → "expor"): the rest may
+      // start with up to STEM_CUT letters of it ("expor" + "t" + "kontroll").
+      for (let cut = 0; cut <= STEM_CUT; cut++) {
+        const rest = candidate.slice(term.length + cut);
+        if (LINKS.some((link) => rest.startsWith(link) && rest.length - link.length >= MIN_HEAD && this.documentFrequency(rest.slice(link.length)) > 0)) {
+          found.push(candidate);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Prepares the compound lookups now rather than on the first question. */
   freeze(): void {
     this.reversedTerms();
+    this.sorted ??= [...this.entries.keys()].sort();
   }
 
   private reversedTerms(): string[] {
     return (this.reversed ??= [...this.entries.keys()].map(reverse).sort());
   }
 }
+
+/** Linking elements after the first part of a compound ("Bank-en-sektor", "Handel-s-krieg"), longest first. */
+const LINKS = ['es', 'en', 's', 'n', 'e', ''];
+/** The rest of a compound is a word of at least this many letters. */
+const MIN_HEAD = 4;
+/** Letters of a first part that its stem may lack ("expor" for "Export"). */
+const STEM_CUT = 2;
 
 /** First index whose entry is not less than `key`, in a sorted array. */
 function lowerBound(sorted: readonly string[], key: string): number {

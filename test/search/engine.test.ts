@@ -4,6 +4,7 @@ import type { Article, Corpus } from '../../src/corpus/types.js';
 import { Analyzer } from '../../src/search/analysis/analyzer.js';
 import { buildEngine } from '../../src/search/engine.js';
 import { excerpt } from '../../src/search/excerpt.js';
+import { indexLexicon } from '../../src/search/lexicon/lexicon.js';
 
 function article(file: string, title: string, paragraphs: string[], heading?: string): Article {
   return { file, title, titleDerived: false, byline: undefined, date: undefined, paragraphs: paragraphs.map((text, i) => ({ number: i + 1, heading, text })) };
@@ -115,6 +116,23 @@ describe('search', () => {
     expect(bylined.search('Was macht Pavel Lokshin beruflich?').passages.map((p) => p.kind ?? p.paragraph)).toEqual([2, 'byline']);
     expect(bylined.search('Pavel Lokshin').passages[0]).toMatchObject({ kind: 'byline', text: 'Nur bei der Militärtechnologie kann China noch lernen — Pavel Lokshin' });
     expect(bylined.search('Gibt es einen Artikel über die Parade?').passages[0]).toMatchObject({ kind: 'byline' });
+  });
+
+  it('joins the translations of two English words into the German compound the corpus has', () => {
+    const lexicon = indexLexicon({ english: ['capital\thauptstad', 'energy\tenergie', 'import\timpor', 'provinc\tprovinz'].join('\n'), synonyms: '' });
+    const zhejiang = buildEngine(
+      corpusOf(
+        article('zhejiang.txt', 'Chinas KI-Offensive', [
+          'In Hangzhou, der Provinzhauptstadt, siedeln sich zunehmend innovative Unternehmen an.',
+          'Die Provinz fördert die KI-Industrie.',
+          'China sucht seine Energieimporte rasch zu diversifizieren.',
+          'Der Energiebedarf der Industrie steigt, die Importe auch.',
+        ]),
+      ),
+      { lexicon },
+    );
+    expect(zhejiang.search('What is the capital of the province?').passages[0]?.paragraph).toBe(1);
+    expect(zhejiang.search('What about the energy imports of China?').passages[0]).toMatchObject({ paragraph: 3, matched: expect.arrayContaining(['Energieimporte']) });
   });
 
   it('pages with offset and limit, and reports the total', () => {

@@ -28,6 +28,8 @@ describe('asksAboutArticle', () => {
       'Wann wurde R1 veröffentlicht?',
       'Was steht im Artikel über Musk zur Raumfahrt?',
       'What does the article say about Nvidia?',
+      'Welches Signal sendet Russland laut Artikel trotz der Spannungen?',
+      'Is Russia an equal partner according to the article?',
     ]) {
       expect(asksAboutArticle(question), question).toBe(false);
     }

@@ -19,9 +19,14 @@ export interface Bridges {
    * the dictionary, the more shared and the more specific the translations, the closer.
    */
   paraphrases(term: string): readonly Phrase[];
+  /**
+   * Single German words for an English base form, whether the corpus has them or not: parts
+   * of the compounds it may have ("energy" → "energie", for "Energieimporte").
+   */
+  words(english: string): readonly string[];
 }
 
-export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], paraphrases: () => [] };
+export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], paraphrases: () => [], words: () => [] };
 
 /** What the bridges need to know of the corpus. */
 export interface BridgeCorpus {
@@ -104,6 +109,12 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
         .sort((a, b) => b[1] - a[1])
         .slice(0, options.maxSynonyms)
         .map(([phrase]) => phrase.split(' '));
+    },
+    words(english) {
+      return lexicon
+        .translations(english)
+        .filter((german) => !german.includes(' '))
+        .slice(0, options.maxTranslations);
     },
     paraphrases(term) {
       const scores = new Map<string, number>();
