@@ -483,6 +483,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     // Per article, the best coverage of each concept by any of its paragraphs.
     const byArticle = new Map<Article, number>();
     for (const [index, concept] of concepts.entries()) {
+      // A common measure word ("lang" in 2,000 man pages) is kept to count what the question
+      // asks for (see content-things.ts), not looked up: it would weigh next to nothing, and a
+      // common word's lookup is the costly part of a question.
+      if (concept.measure && vocabulary.documentFrequency(concept.term) > common) continue;
       const matches = new Map<number, DocMatch>();
       for (const result of lookup(concept.term, { prefix: concept.prefix, fuzzy: concept.fuzzy })) {
         const exact = result.terms.includes(concept.term);

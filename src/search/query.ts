@@ -184,7 +184,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       // "Tippfehler", but "Invasion" needs "Großinvasion" when the corpus has no "Invasion".
       compounds: !formed || term.length < options.minCompoundHeadLength || frame ? [] : [
         ...(rare ? vocabulary.compoundsEndingWith(term, 3, options.maxCompounds) : []),
-        ...vocabulary.compoundsStartingWith(term, options.maxCompounds),
+        ...(rare ? vocabulary.compoundsStartingWith(term, options.maxCompounds) : []),
       ],
       stem: formed && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
       related: formed ? relatedForms(term) : [],
