@@ -42,6 +42,8 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
   const dropped: DroppedLine[] = [];
   const links = linkListLines(lines);
   const bylines: string[] = [];
+  /** Notes on the authors: paragraphs, but under no heading of the article's body. */
+  const notes = new Set<Line>();
   let date: string | undefined;
 
   // Pass 1: drop what is not content; keep the rest with its heading-likeness.
@@ -57,6 +59,7 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
       bylines.push(byline.byline);
       date ??= byline.date;
       if (byline.note !== true) return dropped.push({ reason: 'byline', text: line.text });
+      notes.add(line);
     }
     kept.push(line);
   });
@@ -82,7 +85,7 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
         return;
       }
     }
-    paragraphs.push({ number: paragraphs.length + 1, heading, text: line.text });
+    paragraphs.push({ number: paragraphs.length + 1, heading: notes.has(line) ? undefined : heading, text: line.text });
   });
 
   const title = hasTitleLine && first ? first.text : deriveTitle(paragraphs[0]?.text ?? file);

@@ -75,6 +75,7 @@ describe('parseArticle', () => {
     const text = [
       'Nur bei der Militärtechnologie kann China noch etwas von Russland lernen',
       '14. November 2025 | Pepe Escobar',
+      'Die Parade',
       'Xi ist der Ehrengast bei der Parade.',
       'Pavel Lokshin ist Russland-Korrespondent. Im Auftrag von WELT berichtet er seit 2017 über Russland.',
       'Haftungsausschluss: Das Urheberrecht dieses Artikels liegt bei seinem ursprünglichen Autor.',
@@ -83,9 +84,10 @@ describe('parseArticle', () => {
     expect(article.byline).toBe('Pepe Escobar, Pavel Lokshin');
     expect(article.date).toBe('14. November 2025');
     // "Was macht Pavel Lokshin beruflich?" is answered from the note.
-    expect(article.paragraphs.map((p) => p.text)).toEqual([
-      'Xi ist der Ehrengast bei der Parade.',
-      'Pavel Lokshin ist Russland-Korrespondent. Im Auftrag von WELT berichtet er seit 2017 über Russland.',
+    // …under no heading of the body.
+    expect(article.paragraphs.map((p) => [p.heading, p.text])).toEqual([
+      ['Die Parade', 'Xi ist der Ehrengast bei der Parade.'],
+      [undefined, 'Pavel Lokshin ist Russland-Korrespondent. Im Auftrag von WELT berichtet er seit 2017 über Russland.'],
     ]);
   });
 
