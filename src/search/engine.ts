@@ -129,7 +129,7 @@ export const defaultEngineOptions = {
   stemWeight: 0.4,
   minPrefixLength: 5,
   minCompoundHeadLength: 4,
-  maxCompounds: 40,
+  maxCompounds: 15,
   minFuzzyLength: 7,
   minTwoEditLength: 9,
   minTruncateLength: 9,
@@ -145,7 +145,7 @@ export const defaultEngineOptions = {
   minBridgedPartLength: 5,
   commonDocShare: 0.005,
   proximityWeight: 1,
-  proximityDepth: 20,
+  proximityDepth: 10,
   commonDocFreq: 200,
   maxBridgedCompounds: 3,
   frameWeight: 0.3,
@@ -592,8 +592,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const offset = Math.max(0, Math.floor(searchOptions.offset ?? 0));
     const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, planOptions);
     const aboutArticle = asksAboutArticle(question);
-    // Author names are metadata, in no paragraph: they pick the article, the rest of the
-    // question (if any) picks the passages.
+    // Author names are metadata (the byline), and in the notes on the authors at most.
     const named = [...new Set(plan.concepts.flatMap((c) => authors.get(c.term) ?? []))];
     // An author's name with nothing else to look for ("Pavel Lokshin", "Artikel von Escobar",
     // "Worüber schreibt Escobar?") asks for their articles; a question about the author
@@ -608,8 +607,8 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const kind = answerKind(question);
     const ranked = rerankByProximity(byScore);
     const best = ranked[0];
-    // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
     const things = contentThings(concepts, best === undefined ? NONE : best.matched, best === undefined ? '' : (docs[best.id] as IndexedDoc).text);
+    // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
     const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).text, best.terms, kind);
     const signals: AnswerSignals = {
       coverage: best?.coverage ?? 0,
