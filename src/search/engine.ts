@@ -598,9 +598,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     // "Worüber schreibt Escobar?") asks for their articles; a question about the author
     // ("Was macht Pavel Lokshin beruflich?") is answered from the text, where a note on the
     // authors may stand.
-    const rest = plan.concepts.filter((c) => !authors.has(c.term) && !(aboutArticle && isMetaWord(c.surface)));
+    const topical = plan.concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
+    const rest = topical.filter((c) => !authors.has(c.term));
     const byAuthor = named.length > 0 && (aboutArticle || mentionsAuthorship(question) || rest.every((c) => c.frame || isMetaWord(c.surface))) ? named : [];
-    const concepts = byAuthor.length > 0 ? rest : plan.concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
+    const concepts = byAuthor.length > 0 ? rest : topical;
     if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
 
     const { ranked: byScore, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);

@@ -182,10 +182,11 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       fuzzy: literal || known ? 0 : term.length >= options.minTwoEditLength ? 2 : term.length >= options.minFuzzyLength ? 1 : 0,
       // Compounds, like prefixes, widen the search for rare words only: "Fehler" needs no
       // "Tippfehler", but "Invasion" needs "Großinvasion" when the corpus has no "Invasion".
-      compounds: !formed || term.length < options.minCompoundHeadLength || frame ? [] : [
-        ...(rare ? vocabulary.compoundsEndingWith(term, 3, options.maxCompounds) : []),
-        ...(rare ? vocabulary.compoundsStartingWith(term, options.maxCompounds) : []),
-      ],
+      // As the head ("Invasion" → "Großinvasion") or the first part ("Banken" → "Bankensektor").
+      compounds:
+        !formed || frame || !rare || term.length < options.minCompoundHeadLength
+          ? []
+          : [...vocabulary.compoundsEndingWith(term, 3, options.maxCompounds), ...vocabulary.compoundsStartingWith(term, options.maxCompounds)],
       stem: formed && !known && term.length >= options.minTruncateLength ? term.slice(0, Math.max(6, Math.ceil(term.length * 0.7))) : undefined,
       related: formed ? relatedForms(term) : [],
       alternatives: [],
@@ -236,37 +237,39 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   return { concepts: concepts.filter((c) => c.measure || !(c.frame && vocabulary.documentFrequency(c.term) > options.commonDocFreq)), english };
 }
 
-/** Adds the corpus compounds made of two question words to both ("aktie" + "kur" → "aktienkur"). */
-function joinCompounds(a: Concept, b: Concept, vocabulary: Vocabulary, limit: number): void {
+/**
+ * Adds to both concepts the corpus compounds of a word of one with a word of the other, either
+ * way round ("aktie" + "kur" → "aktienkur"). A concept's words are its term unless `wordsOf`
+ * says more (an English word's translations). `whole` also adds a word of one that is already
+ * the compound, starting with a word of the other.
+ */
+function joinCompounds(a: Concept, b: Concept, vocabulary: Vocabulary, limit: number, wordsOf = (c: Concept): readonly string[] => [c.term], whole = false): void {
   if (a.frame || b.frame) return;
-  for (const [modifier, head] of [[a, b], [b, a]] as const) {
-    if (modifier.term.length < 3 || head.term.length < 3 || HAS_DIGIT.test(modifier.term + head.term)) continue;
-    for (const term of vocabulary.compoundsOf(modifier.term, head.term, limit)) {
-      for (const concept of [modifier, head]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
-    }
-  }
-}
-
-/** Adds the corpus compounds of two neighbouring English words' translations to both. */
-function joinTranslations(a: Concept, b: Concept, vocabulary: Vocabulary, bridges: Bridges, limit: number): void {
-  if (a.frame || b.frame) return;
-  // The dictionary's words, not only those the corpus has alone: "Energie" may stand only in "Energieimporte".
-  const words = (concept: Concept) => [
-    ...new Set([concept.term, ...bridges.words(concept.english), ...concept.alternatives.filter((alt) => alt.terms.length === 1).map((alt) => alt.terms[0] as string)]),
-  ];
   const add = (term: string) => {
     for (const concept of [a, b]) if (!concept.compounds.includes(term)) (concept.compounds as string[]).push(term);
   };
-  for (const [modifiers, heads] of [[words(a), words(b)], [words(b), words(a)]] as const) {
+  for (const [modifiers, heads] of [[wordsOf(a), wordsOf(b)], [wordsOf(b), wordsOf(a)]] as const) {
     for (const modifier of modifiers) {
       for (const head of heads) {
         if (modifier.length < 3 || head.length < 3 || HAS_DIGIT.test(modifier + head)) continue;
         vocabulary.compoundsOf(modifier, head, limit).forEach(add);
-        // One translation may already be the compound: "capital" → "Provinzhauptstadt", which starts with "province" → "Provinz".
-        if (head.length > modifier.length && modifier.length >= MIN_PART + 1 && head.startsWith(modifier) && vocabulary.documentFrequency(head) > 0) add(head);
+        if (whole && head.length > modifier.length && modifier.length >= MIN_PART + 1 && head.startsWith(modifier) && vocabulary.documentFrequency(head) > 0) add(head);
       }
     }
   }
+}
+
+/**
+ * The compounds of two neighbouring English words, through their translations. The
+ * dictionary's words count, not only those the corpus has alone ("Energie" may stand only in
+ * "Energieimporte"), and one translation may already be the compound: "capital" →
+ * "Provinzhauptstadt", which starts with "province" → "Provinz".
+ */
+function joinTranslations(a: Concept, b: Concept, vocabulary: Vocabulary, bridges: Bridges, limit: number): void {
+  const words = (concept: Concept) => [
+    ...new Set([concept.term, ...bridges.words(concept.english), ...concept.alternatives.filter((alt) => alt.terms.length === 1).map((alt) => alt.terms[0] as string)]),
+  ];
+  joinCompounds(a, b, vocabulary, limit, words, true);
 }
 
 function addBridges(concepts: readonly Concept[], english: boolean, analyzer: Analyzer, vocabulary: Vocabulary, bridges: Bridges, options: QueryPlanOptions): void {

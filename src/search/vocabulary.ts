@@ -86,7 +86,7 @@ export class Vocabulary {
    * Not every longer term: "bank" does not reach "bankrott".
    */
   compoundsStartingWith(term: string, limit: number): string[] {
-    const sorted = (this.sorted ??= [...this.entries.keys()].sort());
+    const sorted = this.sortedTerms();
     const found: string[] = [];
     for (let i = lowerBound(sorted, term); i < sorted.length && found.length < limit; i++) {
       const candidate = sorted[i] as string;
@@ -107,11 +107,15 @@ export class Vocabulary {
   /** Prepares the compound lookups now rather than on the first question. */
   freeze(): void {
     this.reversedTerms();
-    this.sorted ??= [...this.entries.keys()].sort();
+    this.sortedTerms();
   }
 
   private reversedTerms(): string[] {
     return (this.reversed ??= [...this.entries.keys()].map(reverse).sort());
+  }
+
+  private sortedTerms(): string[] {
+    return (this.sorted ??= [...this.entries.keys()].sort());
   }
 }
 
