@@ -15,14 +15,14 @@ sieht sehen sah gesehen steht stehen stand liegt liegen lag lässt lassen ließ 
 nimmt nehmen nahm findet finden fand bekommt bekommen bekam heißt heißen hieß tun tut getan passiert passieren passierte
 meint meinen meinte denkt denken dachte erklärt erklären erklärte beschreibt beschreiben nennt nennen nannte genannt
 zeigt zeigen zeigte gilt gelten galt wirklich überhaupt jemand irgendwie ungefähr geworden worden gehabt
-autor autorin artikel artikels text textes
+autor autorin artikel artikels text textes beitrag beitrags bericht berichts
 `;
 
 const ENGLISH = `
 what who whom whose which when where why how much many does did do say says said tell tells told get gets got make makes made
 go goes going went happen happens happened according really still also mean means meant think thinks give gives gave given
 show shows showed call called name named exactly actually roughly approximately far often soon
-want wants wanted need needs author article piece text
+want wants wanted need needs become becomes became becoming author article articles piece text story report
 `;
 
 const FRAME = new Set([...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(Boolean).map(normalizeWord));

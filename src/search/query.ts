@@ -24,6 +24,8 @@ export interface Concept {
   readonly term: string;
   /** How much matching it tells (inverse document frequency, lowered for frame words): rare words weigh more. */
   weight: number;
+  /** The factor of the weight for the word's role: below 1 for frame words and lowercase words (see QueryPlanOptions). */
+  readonly emphasis: number;
   /** Search `term` as a prefix too ("Vasallen" → "Vasallenstaat"). */
   readonly prefix: boolean;
   /** Maximum edits for typos, 0 for none ("Deepsek" → "DeepSeek"). */
@@ -169,12 +171,11 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     // head of "Bericht". English words are matched as typed, as the first part of a compound
     // (loanwords: "exports" → "Exportkontrollen"), and translated.
     const formed = !literal && !english;
-    let weight = idf(df);
-    if (frame) weight *= options.frameWeight;
-    else if (lowercase) weight *= options.lowercaseWeight;
+    const emphasis = frame ? options.frameWeight : lowercase ? options.lowercaseWeight : 1;
     concepts.push({
       term,
-      weight,
+      weight: idf(df) * emphasis,
+      emphasis,
       // Prefixes widen the search for rare words; a common word has recall enough, and its
       // prefix ranges are large ("gross" → hundreds of terms) and slow.
       prefix: !literal && term.length >= options.minPrefixLength && rare,
@@ -227,7 +228,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
     if (vocabulary.documentFrequency(concept.term) > 0 || concept.alternatives.length === 0) continue;
     let df = 0;
     for (const alternative of concept.alternatives) df = Math.max(df, Math.min(...alternative.terms.map((t) => vocabulary.documentFrequency(t))));
-    concept.weight = idf(df) * (concept.frame ? options.frameWeight : 1);
+    concept.weight = idf(df) * concept.emphasis;
     // A word the dictionary or the thesaurus knows is no typo; typo search is the costly
     // lookup ("shipments" with two edits walks much of the index).
     concept.fuzzy = 0;

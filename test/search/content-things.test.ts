@@ -16,6 +16,7 @@ function concept(surface: string, unit: number, kind: { frame?: boolean; measure
     surface,
     english: surface.toLowerCase(),
     frame: kind.frame ?? kind.measure ?? false,
+    emphasis: 1,
     measure: kind.measure ?? false,
     unit,
   };

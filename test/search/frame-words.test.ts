@@ -7,6 +7,14 @@ describe('isFrameWord', () => {
     for (const word of ['Russland', 'Experten', 'verlassen', 'Gallium']) expect(isFrameWord(word), word).toBe(false);
   });
 
+  it('takes the words for the text itself as frame: "laut dem Bericht", "according to the report"', () => {
+    for (const word of ['Artikel', 'Bericht', 'Beitrag', 'Text', 'article', 'report', 'story']) expect(isFrameWord(word), word).toBe(true);
+  });
+
+  it('takes "become" as frame, like "werden", a stopword', () => {
+    for (const word of ['become', 'becomes', 'became']) expect(isFrameWord(word), word).toBe(true);
+  });
+
   it('takes a measure after "wie"/"how" as frame, and only there', () => {
     expect(isFrameWord('groß', 'Wie')).toBe(true);
     expect(isFrameWord('long', 'how')).toBe(true);
