@@ -101,6 +101,12 @@ export interface EngineOptions {
   readonly halfMatchedWords?: number;
   /** A best passage matching this many content things of the question is answered despite unknown or only bridged words (0: off; see abstain.ts). */
   readonly trustedContentThings?: number;
+  /**
+   * How much a thing counts that only the best passage's article title matches, not its text
+   * or heading ("Wie lerne ich am schnellsten Russisch?": "lernen" is in a title). It still
+   * counts: a question names the topic once, the paragraph that answers often only the detail.
+   */
+  readonly titleThingWeight?: number;
   /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
   readonly paraphraseWeight?: number;
   /** Paraphrases kept per German word… */
@@ -162,6 +168,7 @@ export const defaultEngineOptions = {
   minGermanExactCoverage: 0.05,
   halfMatchedWords: 3,
   trustedContentThings: 3,
+  titleThingWeight: 0.5,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
 
 const NONE: ReadonlySet<number> = new Set();
@@ -198,6 +205,8 @@ interface Hit {
   readonly terms: string[];
   /** Found in the paragraph text, not only in its heading or title. */
   readonly inText: boolean;
+  /** Found in the paragraph text or its heading: said by the passage, not only by its article's title. */
+  readonly local: boolean;
 }
 
 interface DocMatch {
@@ -205,6 +214,8 @@ interface DocMatch {
   covered: number;
   /** Matched in the paragraph's own text, not only in its heading or title. */
   textual: boolean;
+  /** Matched in the paragraph's text or heading. */
+  local: boolean;
   /** Index terms matched in this doc → weight of the concept they stand for. */
   readonly terms: Map<string, number>;
 }
@@ -215,6 +226,8 @@ interface Combined extends DocMatch {
   exact: number;
   /** Indexes of the content concepts matched. */
   readonly matched: Set<number>;
+  /** …of those matched in the paragraph's text or heading, not only in its article's title. */
+  readonly said: Set<number>;
 }
 
 /** A paragraph that matched, with the signals the decision to answer reads. */
@@ -225,8 +238,10 @@ export interface Ranked {
   readonly coverage: number;
   /** Share of the question's weight it matches through the question's own words. */
   readonly exactCoverage: number;
-  /** Indexes of the question's content concepts it matches (see content-things.ts). */
+  /** Indexes of the question's content concepts it matches (see content-things.ts)… */
   readonly matched: ReadonlySet<number>;
+  /** …and of those its text or heading says, not only its article's title. */
+  readonly said: ReadonlySet<number>;
   readonly terms: Map<string, number>;
 }
 
@@ -430,12 +445,13 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   const lookupIndexes = (term: string, options: { prefix?: boolean; fuzzy?: number }): Hit[] => {
     const hits = new Map<number, Hit>();
     for (const [id, result] of rawSearch(index, term, options)) {
-      hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true });
+      hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true, local: true });
     }
     for (const [sectionId, result] of rawSearch(contextIndex, term, options)) {
+      const inHeading = Object.values(result.match).some((fields) => fields.includes('heading'));
       for (const id of (sections[sectionId] as Section).paragraphs) {
         const hit = hits.get(id);
-        if (hit === undefined) hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: false });
+        if (hit === undefined) hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: false, local: inHeading });
         else hit.score += result.score;
       }
     }
@@ -447,12 +463,13 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       const id = result.id;
       let match = matches.get(id);
       if (match === undefined) {
-        match = { score: 0, covered: 0, textual: false, terms: new Map() };
+        match = { score: 0, covered: 0, textual: false, local: false, terms: new Map() };
         matches.set(id, match);
       }
       match.score = Math.max(match.score, result.score * weight);
       match.covered = Math.max(match.covered, quality);
       if (result.inText) match.textual = true;
+      if (result.local) match.local = true;
       // Frame words ("gibt", "wann") are not what the reader looks for: not marked in the excerpt.
       if (!concept.frame) for (const term of result.terms) match.terms.set(term, concept.weight);
     }
@@ -468,7 +485,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
         if (found === undefined) next.set(hit.id, { ...hit, terms: [...hit.terms] });
         else {
           const before = found.get(hit.id);
-          if (before !== undefined) next.set(hit.id, { id: hit.id, score: before.score + hit.score, terms: [...before.terms, ...hit.terms], inText: before.inText || hit.inText });
+          if (before !== undefined) next.set(hit.id, { id: hit.id, score: before.score + hit.score, terms: [...before.terms, ...hit.terms], inText: before.inText || hit.inText, local: before.local || hit.local });
         }
       }
       found = next;
@@ -521,8 +538,11 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
         for (const [article, covered] of best) byArticle.set(article, (byArticle.get(article) ?? 0) + concept.weight * covered);
       }
       for (const [id, match] of matches) {
-        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, matched: new Set<number>(), textual: false, terms: new Map<string, number>() };
-        if (isContent(concept)) entry.matched.add(index);
+        const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, matched: new Set<number>(), said: new Set<number>(), textual: false, local: false, terms: new Map<string, number>() };
+        if (isContent(concept)) {
+          entry.matched.add(index);
+          if (match.local) entry.said.add(index);
+        }
         entry.score += match.score;
         entry.covered += concept.weight * match.covered;
         entry.exact += concept.weight * (direct.get(id) ?? 0);
@@ -539,7 +559,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       // Coverage scales the score: a passage with every word of the question beats one
       // that repeats a single word often.
       const articleCoverage = (byArticle.get((docs[id] as IndexedDoc).article) ?? 0) / totalWeight;
-      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent * (1 + opts.articleWeight * articleCoverage ** opts.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, matched: entry.matched, terms: entry.terms });
+      ranked.push({ id, score: entry.score * coverage ** opts.coverageExponent * (1 + opts.articleWeight * articleCoverage ** opts.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, matched: entry.matched, said: entry.said, terms: entry.terms });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
@@ -612,7 +632,11 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const kind = answerKind(question);
     const ranked = rerankByProximity(byScore);
     const best = ranked[0];
-    const things = contentThings(concepts, best === undefined ? NONE : best.matched, best === undefined ? '' : (docs[best.id] as IndexedDoc).text);
+    const bestText = best === undefined ? '' : (docs[best.id] as IndexedDoc).text;
+    const things = contentThings(concepts, best === undefined ? NONE : best.matched, bestText);
+    // A thing only the article's title matches counts half: the passage itself does not say it.
+    const said = contentThings(concepts, best === undefined ? NONE : best.said, bestText).matched;
+
     // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
     const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).text, best.terms, kind);
     const signals: AnswerSignals = {
@@ -620,7 +644,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       exactCoverage: best?.exactCoverage ?? 0,
       unknownShare,
       english: plan.english,
-      contentMatched: things.matched,
+      contentMatched: said + opts.titleThingWeight * (things.matched - said),
       contentWords: things.things,
       margin: best === undefined ? 0 : best.score / Math.max(ranked[1]?.score ?? 0, 1e-9),
       sameSentence: bestMarked?.sentenceShare ?? 0,

@@ -67,7 +67,10 @@ export interface AnswerSignals {
   readonly english: boolean;
   /** Share of the best passage's matched weight that stands in its best sentence. */
   readonly sameSentence: number;
-  /** Content (not frame) words of the question that the best passage matches… */
+  /**
+   * Content (not frame) things of the question that the best passage matches, a thing only its
+   * article's title matches counting `titleThingWeight` (so it may be fractional)…
+   */
   readonly contentMatched: number;
   /** …of this many. */
   readonly contentWords: number;

@@ -103,6 +103,19 @@ describe('search', () => {
     expect(people.search('Wer ist Wladimir Putin?').passages[0]).toMatchObject({ file: 'putin.txt', paragraph: 1 });
   });
 
+  it('counts a thing that only the article title matches as half of one', () => {
+    const titled = buildEngine(
+      corpusOf(
+        article('krieg.txt', 'Nur bei der Militärtechnologie kann China noch etwas von Russland lernen', ['China ist nach der russischen Großinvasion der Ukraine in die Rolle geschlüpft, die Europa zuvor ausfüllte.']),
+        article('zhejiang.txt', 'Chinas KI-Offensive: Zhejiang fordert Silicon Valley heraus', ['Game Science, Entwickler des Spiels Black Myth: Wukong, ist eines von zwei Beispielen.']),
+      ),
+    );
+    // "lernen" stands only in a title: one thing and a half of three is not enough.
+    expect(titled.search('Wie lerne ich am schnellsten Russisch?').abstained).toBe('no-match');
+    // The topic named once, in the title; the detail in the paragraph: answered.
+    expect(titled.search('Welches Spiel kommt aus Zhejiang?').passages[0]).toMatchObject({ file: 'zhejiang.txt', paragraph: 1 });
+  });
+
   it('answers a question about an author from the note on them, and a name alone with the byline', () => {
     const bylined = buildEngine(
       corpusOf({
