@@ -1,22 +1,23 @@
 /**
  * What kind of answer a question asks for, so that the excerpt shows the sentence that has it:
  * "Wann…", "Seit wann…", "When…" want a date; "Wie viel…", "Um wie viel Prozent…", "How much…"
- * a number; "Wer…", "Who…" a name.
+ * a number; "Wer…", "Who…" a name; "Warum…", "Why…" a reason.
  */
 import { normalizeWord } from './analysis/normalize.js';
 import { wordsOf } from './analysis/tokenize.js';
 
-export type AnswerKind = 'date' | 'number' | 'name';
+export type AnswerKind = 'date' | 'number' | 'name' | 'reason';
 
 const WHEN = new Set(['wann', 'when']);
 const DATE_WORDS = new Set(['jahr', 'year', 'datum', 'date', 'monat', 'month']);
 const NUMBER_WORDS = new Set(['viel', 'viele', 'wieviel', 'wieviele', 'much', 'many', 'prozent', 'percent', 'anteil', 'share', 'hoch', 'high', 'gross', 'betrag', 'summe']);
 const WHO = new Set(['wer', 'wen', 'wem', 'who', 'whom']);
+const WHY = new Set(['warum', 'weshalb', 'wieso', 'weswegen', 'why']);
 
 /**
  * The kind of answer asked for, or undefined when the question does not say. "Wann/when"
  * asks for a date before anything else; then words of quantity ("Wie groß war der Handel im
- * Jahr 2024?" asks for the amount); then a year or date word; then "wer/who".
+ * Jahr 2024?" asks for the amount); then a year or date word; then "wer/who"; then "warum/why".
  */
 export function answerKind(question: string): AnswerKind | undefined {
   const words = wordsOf(question).map(normalizeWord);
@@ -26,6 +27,7 @@ export function answerKind(question: string): AnswerKind | undefined {
   if (words.some((w, i) => (w === 'wie' || w === 'how') && (words[i + 1] === 'alt' || words[i + 1] === 'old'))) return 'number';
   if (words.some((w) => DATE_WORDS.has(w))) return 'date';
   if (words.some((w) => WHO.has(w))) return 'name';
+  if (words.some((w) => WHY.has(w))) return 'reason';
   return undefined;
 }
 
@@ -35,7 +37,10 @@ const NUMBER = /\p{Nd}/u;
 /** Two capitalized words in a row, the first not at the start of the sentence: "Du Xuliang", "Jensen Huang". */
 const NAME = /(?<=\S\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 
+/** Words that give a reason: "weil", "wegen", "führt dazu", "Grund", "because". */
+const REASON = /\b(?:weil|denn|wegen|deshalb|daher|darum|deswegen|Grund|Gründe|führt dazu|dazu geführt|sodass|so dass|because|due to)\b|(?:Warum|Wieso)\?\s+Weil/iu;
+
 /** Whether a sentence holds what the question asks for. */
 export function hasAnswerKind(sentence: string, kind: AnswerKind): boolean {
-  return (kind === 'date' ? DATE : kind === 'number' ? NUMBER : NAME).test(sentence);
+  return (kind === 'date' ? DATE : kind === 'number' ? NUMBER : kind === 'reason' ? REASON : NAME).test(sentence);
 }

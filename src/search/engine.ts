@@ -107,6 +107,8 @@ export interface EngineOptions {
    * counts: a question names the topic once, the paragraph that answers often only the detail.
    */
   readonly titleThingWeight?: number;
+  /** How much a passage among the best `proximityDepth` gains for a why-question when it gives a reason ("weil", "wegen"; 0: nothing). */
+  readonly reasonWeight?: number;
   /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
   readonly paraphraseWeight?: number;
   /** Paraphrases kept per German word… */
@@ -169,6 +171,7 @@ export const defaultEngineOptions = {
   halfMatchedWords: 3,
   trustedContentThings: 3,
   titleThingWeight: 0.5,
+  reasonWeight: 1,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
 
 const NONE: ReadonlySet<number> = new Set();
@@ -568,13 +571,16 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
   /**
    * The best few, re-ranked by how much of what they match stands in one sentence: a question
    * asks about one statement, and a paragraph that says it in one sentence answers it better
-   * than one that has its words scattered.
+   * than one that has its words scattered. A why-question also prefers a passage that gives a reason.
    */
-  const rerankByProximity = (ranked: Ranked[]): Ranked[] => {
+  const rerankByProximity = (ranked: Ranked[], kind?: AnswerKind): Ranked[] => {
     if (opts.proximityWeight === 0 || ranked.length < 2) return ranked;
     const head = ranked.slice(0, opts.proximityDepth).map((entry) => {
-      const share = highlight(analyzer, (docs[entry.id] as IndexedDoc).text, entry.terms).sentenceShare;
-      return { ...entry, score: entry.score * (1 + opts.proximityWeight * share) };
+      const text = (docs[entry.id] as IndexedDoc).text;
+      const share = highlight(analyzer, text, entry.terms).sentenceShare;
+      // "Warum…?" is answered by a passage that gives a reason ("weil", "wegen", "führt dazu").
+      const boost = kind === 'reason' && hasAnswerKind(text, kind) ? 1 + opts.reasonWeight : 1;
+      return { ...entry, score: entry.score * (1 + opts.proximityWeight * share) * boost };
     });
     head.sort((a, b) => b.score - a.score || a.id - b.id);
     return [...head, ...ranked.slice(opts.proximityDepth)];
@@ -630,7 +636,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
 
     const { ranked: byScore, unknownShare } = rank(concepts);
     const kind = answerKind(question);
-    const ranked = rerankByProximity(byScore);
+    const ranked = rerankByProximity(byScore, kind);
     const best = ranked[0];
     const bestText = best === undefined ? '' : (docs[best.id] as IndexedDoc).text;
     const things = contentThings(concepts, best === undefined ? NONE : best.matched, bestText);

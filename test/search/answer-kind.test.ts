@@ -12,6 +12,8 @@ describe('answerKind', () => {
     expect(answerKind('How much software can Russia make?')).toBe('number');
     expect(answerKind('Wer ist Du Xuliang?')).toBe('name');
     expect(answerKind('Who leads the commission?')).toBe('name');
+    expect(answerKind('Warum will China weniger Gas aus Russland beziehen?')).toBe('reason');
+    expect(answerKind('Why is Beijing reducing its shipments to Moscow?')).toBe('reason');
     expect(answerKind('Wie alt ist Wladimir Putin?')).toBe('number');
     expect(answerKind('How old is the pipeline project?')).toBe('number');
     expect(answerKind('Die alten Pipelines')).toBeUndefined();
@@ -24,6 +26,10 @@ describe('answerKind', () => {
     expect(hasAnswerKind('Ein Anstieg von etwa 42 Prozent.', 'number')).toBe(true);
     expect(hasAnswerKind('Das sagte Du Xuliang gestern.', 'name')).toBe(true);
     expect(hasAnswerKind('Die Analyse sagt das.', 'name')).toBe(false);
+    expect(hasAnswerKind('Wegen ständiger Sanktionsrisiken sucht China neue Lieferanten.', 'reason')).toBe(true);
+    expect(hasAnswerKind('Die Sorge vor Sanktionen führt dazu, dass Peking weniger liefert.', 'reason')).toBe(true);
+    expect(hasAnswerKind('Warum? Weil eine Veröffentlichung Nvidia nützen würde.', 'reason')).toBe(true);
+    expect(hasAnswerKind('China liefert weniger Gas.', 'reason')).toBe(false);
   });
 });
 

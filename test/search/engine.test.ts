@@ -103,6 +103,21 @@ describe('search', () => {
     expect(people.search('Wer ist Wladimir Putin?').passages[0]).toMatchObject({ file: 'putin.txt', paragraph: 1 });
   });
 
+  it('prefers, for a why-question, a passage that gives a reason', () => {
+    const reasons = buildEngine(
+      corpusOf(
+        article('energie.txt', 'China will seine Energieimporte diversifizieren', [
+          'China bezieht weniger Gas über die Pipeline Power of Siberia.',
+          'Wegen ständiger Sanktionsrisiken bezieht China weniger Energie aus Russland.',
+          'Russland liefert Öl und Gas an China.',
+        ]),
+      ),
+    );
+    const question = 'Warum bezieht China weniger Gas aus Russland?';
+    expect(reasons.search(question).passages[0]?.paragraph).toBe(2);
+    expect(buildEngine(reasons.corpus, { reasonWeight: 0 }).search(question).passages[0]?.paragraph).toBe(1);
+  });
+
   it('counts a thing that only the article title matches as half of one', () => {
     const titled = buildEngine(
       corpusOf(
