@@ -406,13 +406,10 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
           opts.lexicon,
           {
             documentFrequency: (term) => vocabulary.documentFrequency(term),
-            // As the head ("Krieg" → "Handelskrieg"), or as the first part when the rest is a
-            // word of the corpus on its own ("vassal" → "Vasall" → "Vasallen-staat"); only words
-            // long enough to be a part on their own ("Krieg", not "Rat").
+            // As the head only (a "Handelskrieg" is a "Krieg"; a "Kriegsschiff" is not), and
+            // only words long enough to be a part on their own ("Krieg", not "Rat").
             compoundsWith: (term) =>
-              term.length < opts.minBridgedPartLength
-                ? []
-                : [...vocabulary.compoundsEndingWith(term, 3, opts.maxBridgedCompounds), ...vocabulary.compoundsStartingWith(term, opts.maxBridgedCompounds)].filter((t) => vocabulary.documentFrequency(t) > 0),
+              term.length < opts.minBridgedPartLength ? [] : vocabulary.compoundsEndingWith(term, 3, opts.maxBridgedCompounds).filter((t) => vocabulary.documentFrequency(t) > 0),
           },
           { ...opts, maxBridgeDocFreq: common },
         );
@@ -627,14 +624,13 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     // "Worüber schreibt Escobar?") asks for their articles; a question about the author
     // ("Was macht Pavel Lokshin beruflich?") is answered from the text, where a note on the
     // authors may stand.
-    // The author's name stays a word of the question: after the byline, the note on that
-    // author ("Pavel Lokshin ist Russland-Korrespondent …") ranks above the note on a co-author.
-    const concepts = plan.concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
-    const rest = concepts.filter((c) => !authors.has(c.term));
+    const topical = plan.concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
+    const rest = topical.filter((c) => !authors.has(c.term));
     const byAuthor = named.length > 0 && (aboutArticle || mentionsAuthorship(question) || rest.every((c) => c.frame || isMetaWord(c.surface))) ? named : [];
-    if (concepts.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
+    const concepts = byAuthor.length > 0 ? rest : topical;
+    if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
 
-    const { ranked: byScore, unknownShare } = rank(concepts);
+    const { ranked: byScore, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts);
     const kind = answerKind(question);
     const ranked = rerankByProximity(byScore, kind);
     const best = ranked[0];

@@ -146,27 +146,6 @@ describe('search', () => {
     expect(bylined.search('Gibt es einen Artikel über die Parade?').passages[0]).toMatchObject({ kind: 'byline' });
   });
 
-  it('puts the note on the author asked for right after the byline, above the note on a co-author', () => {
-    const coauthored = buildEngine(
-      corpusOf({
-        ...article('parade.txt', 'Nur bei der Militärtechnologie kann China noch lernen', [
-          'Xi ist der Ehrengast bei der Parade in Moskau.',
-          'Christina zur Nedden ist China-Korrespondentin. Seit 2020 berichtet sie im Auftrag von WELT aus Asien.',
-          'Pavel Lokshin ist Russland-Korrespondent. Im Auftrag von WELT berichtet er seit 2017 über Russland.',
-        ]),
-        byline: 'Pavel Lokshin, Christina zur Nedden',
-      }),
-    );
-    expect(coauthored.search('Seit wann schreibt Lokshin für die WELT?').passages.map((p) => p.kind ?? p.paragraph).slice(0, 2)).toEqual(['byline', 3]);
-  });
-
-  it('reaches a compound through a translation that is its first part', () => {
-    const lexicon = indexLexicon({ english: ['china\tchina', 'russia\trussla', 'vassal\tvasall'].join('\n'), synonyms: '' });
-    // "Vasallen-staat": the rest after the link must be a word of the corpus ("Staaten").
-    const vassal = buildEngine(corpusOf(...NEWS.articles, article('usa.txt', 'Die USA', ['Die Vereinigten Staaten bleiben der wichtigste Importeur.'])), { lexicon });
-    expect(vassal.search('Will Russia become a vassal of China?').passages[0]).toMatchObject({ file: 'krieg.txt', paragraph: 2, matched: expect.arrayContaining(['Vasallenstaat']) });
-  });
-
   it('joins the translations of two English words into the German compound the corpus has', () => {
     const lexicon = indexLexicon({ english: ['capital\thauptstad', 'energy\tenergie', 'import\timpor', 'provinc\tprovinz'].join('\n'), synonyms: '' });
     const zhejiang = buildEngine(

@@ -33,9 +33,8 @@ export interface BridgeCorpus {
   /** Paragraphs that hold the term. */
   documentFrequency(term: string): number;
   /**
-   * Compounds of the corpus with a word it lacks as their head ("Krieg" → "Handelskrieg") or
-   * first part ("Vasall" → "Vasallenstaat"): a synonym or translation still reaches the corpus
-   * through them.
+   * Compounds of the corpus whose head is a word the corpus lacks ("Krieg" → "Handelskrieg"):
+   * a synonym or translation still reaches the corpus through them.
    */
   compoundsWith(term: string): readonly string[];
 }
