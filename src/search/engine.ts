@@ -640,7 +640,7 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
     const said = contentThings(concepts, best === undefined ? NONE : best.said, bestText).matched;
 
     // Highlighted once: its best sentence is a signal, and it is usually the first passage shown.
-    const bestMarked = best === undefined ? undefined : highlight(analyzer, (docs[best.id] as IndexedDoc).text, best.terms, kind);
+    const bestMarked = best === undefined ? undefined : highlight(analyzer, bestText, best.terms, kind);
     const signals: AnswerSignals = {
       coverage: best?.coverage ?? 0,
       exactCoverage: best?.exactCoverage ?? 0,
@@ -650,7 +650,6 @@ function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSn
       contentWords: things.things,
       margin: best === undefined ? 0 : best.score / Math.max(ranked[1]?.score ?? 0, 1e-9),
       sameSentence: bestMarked?.sentenceShare ?? 0,
-      answerKindMissing: best !== undefined && (kind === 'date' || kind === 'number') && !hasAnswerKind((docs[best.id] as IndexedDoc).text, kind),
     };
     // A question that names an author of the corpus is about the corpus, even when its other
     // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them

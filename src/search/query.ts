@@ -4,7 +4,7 @@ import { tokenizeWords } from './analysis/tokenize.js';
 import { isFrameWord, isMeasureWord } from './frame-words.js';
 import type { Bridges, Phrase } from './lexicon/bridges.js';
 import { englishBase, isEnglish } from './lexicon/english.js';
-import type { Vocabulary } from './vocabulary.js';
+import { LINKS, type Vocabulary } from './vocabulary.js';
 
 /** How an alternative of a question word was found. */
 export type BridgeKind = 'translation' | 'synonym' | 'paraphrase' | 'split';
@@ -88,8 +88,6 @@ const DERIVATION = /(?:ung|heit|keit|schaft|lich|isch)$/;
 const MIN_BASE = 4;
 /** Parts a question compound is split into are at least this long. */
 const MIN_PART = 3;
-/** Linking elements between the parts of a German compound ("Arbeit-s-markt", "Sonne-n-schein"). */
-const LINKS = ['', 's', 'es', 'n', 'en', 'e'];
 
 /** Bases of a (stemmed) word by derivation: "nutzung" → "nutz", "gewachs" (gewachsen) → "wachs". */
 export function relatedForms(term: string): string[] {

@@ -52,7 +52,7 @@ export interface Answer {
   readonly total: number;
   /** Set when `passages` is empty on purpose. */
   readonly abstained: AbstainReason | undefined;
-  /** The signals the decision to answer read, for tuning and for `quelle ask --explain`. */
+  /** The signals the decision to answer read, for tuning. */
   readonly signals?: AnswerSignals;
 }
 
@@ -76,12 +76,6 @@ export interface AnswerSignals {
   readonly contentWords: number;
   /** How far the best passage's score stands above the second's (a ratio; large when it is alone). */
   readonly margin: number;
-  /**
-   * The question asks for a date or a number ("Wann…", "Wie viel…", "Wie alt…"), and the best
-   * passage holds none. A diagnostic: as an abstention rule it cost more answers than it
-   * saved on the tune half (hit@1 −0.04 for +6 % off-topic abstained).
-   */
-  readonly answerKindMissing: boolean;
 }
 
 export interface EngineStats {

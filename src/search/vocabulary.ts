@@ -119,8 +119,8 @@ export class Vocabulary {
   }
 }
 
-/** Linking elements after the first part of a compound ("Bank-en-sektor", "Handel-s-krieg"), longest first. */
-const LINKS = ['es', 'en', 's', 'n', 'e', ''];
+/** Linking elements between the parts of a German compound ("Arbeit-s-markt", "Bank-en-sektor"). */
+export const LINKS: readonly string[] = ['', 's', 'es', 'n', 'en', 'e'];
 /** The rest of a compound is a word of at least this many letters. */
 const MIN_HEAD = 4;
 /** Letters of a first part that its stem may lack ("expor" for "Export"). */
