@@ -1,4 +1,4 @@
-import { excerpt } from '../search/excerpt.js';
+import { excerpt } from '../search/present/excerpt.js';
 import type { Engine, Passage } from '../search/types.js';
 import { messages, type Locale } from './i18n.js';
 import { notice, plain, type Button, type Reply, type Section } from './reply.js';

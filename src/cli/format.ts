@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { excerpt, mark } from '../search/excerpt.js';
+import { excerpt, mark } from '../search/present/excerpt.js';
 import type { Answer, EngineStats, Passage } from '../search/types.js';
 import type { CliLang } from './args.js';
 

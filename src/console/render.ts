@@ -1,5 +1,5 @@
 import type { Reply, RichText } from '../answers/reply.js';
-import { mark } from '../search/excerpt.js';
+import { mark } from '../search/present/excerpt.js';
 import { wrapText } from './wrap.js';
 
 export interface TextStyle {

@@ -1,7 +1,8 @@
 import { loadCorpus } from '../corpus/load.js';
 import type { Corpus, EngineLogger } from '../corpus/types.js';
-import { buildEngineInSlices, restoreEngine, type EngineOptions } from './engine.js';
-import { readSnapshot, snapshotKey, writeSnapshot } from './index-cache.js';
+import type { EngineOptions } from './defaults.js';
+import { buildEngineInSlices, restoreEngine } from './engine.js';
+import { readSnapshot, snapshotKey, writeSnapshot } from './index/cache.js';
 import { defaultLexiconDir, loadLexicons } from './lexicon/load.js';
 import type { Engine } from './types.js';
 
@@ -32,7 +33,7 @@ export async function build(corpusDir: string, options: BuildOptions = {}): Prom
     return undefined;
   })]);
   const withLoad = { ...engineOptions, loadMs: performance.now() - started, ...(lexicon === undefined ? {} : { lexicon }) };
-  const engine = cacheDir === undefined ? await buildEngineInSlices(corpus, withLoad) : await buildCached(corpus, cacheDir, engineOptions, withLoad, logger);
+  const engine = cacheDir === undefined ? await buildEngineInSlices(corpus, withLoad) : await buildCached(corpus, cacheDir, withLoad, logger);
   const stats = engine.stats();
   logger?.info({ corpusDir: stats.corpusDir, articles: stats.articles, paragraphs: stats.paragraphs, skipped: stats.skipped.length, buildMs: stats.buildMs }, 'index built');
   return engine;
@@ -43,8 +44,8 @@ export async function build(corpusDir: string, options: BuildOptions = {}): Prom
  * saves one otherwise. The cache only ever saves time: an unreadable or unwritable cache is
  * logged and the index is built as without one.
  */
-async function buildCached(corpus: Corpus, cacheDir: string, keyOptions: EngineOptions, options: EngineOptions, logger: EngineLogger | undefined): Promise<Engine> {
-  const key = snapshotKey(corpus, keyOptions);
+async function buildCached(corpus: Corpus, cacheDir: string, options: EngineOptions, logger: EngineLogger | undefined): Promise<Engine> {
+  const key = snapshotKey(corpus, options.analyzer);
   try {
     const snapshot = await readSnapshot(cacheDir, key);
     if (snapshot !== undefined) {

@@ -1,5 +1,5 @@
 import type { Article, Corpus, SkippedFile } from '../corpus/types.js';
-import type { EngineSnapshot } from './engine.js';
+import type { EngineSnapshot } from './index/snapshot.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into a passage's `text`. */
 export interface Span {
@@ -65,8 +65,6 @@ export interface AnswerSignals {
   readonly unknownShare: number;
   /** The question was English (its words reach the corpus through the dictionary). */
   readonly english: boolean;
-  /** Share of the best passage's matched weight that stands in its best sentence. */
-  readonly sameSentence: number;
   /**
    * Content (not frame) things of the question that the best passage matches, a thing only its
    * article's title matches counting `titleThingWeight` (so it may be fractional)…
@@ -74,8 +72,6 @@ export interface AnswerSignals {
   readonly contentMatched: number;
   /** …of this many. */
   readonly contentWords: number;
-  /** How far the best passage's score stands above the second's (a ratio; large when it is alone). */
-  readonly margin: number;
 }
 
 export interface EngineStats {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Corpus } from '../../src/corpus/types.js';
 import { Analyzer } from '../../src/search/analysis/analyzer.js';
 import { buildEngine } from '../../src/search/engine.js';
-import { excerpt } from '../../src/search/excerpt.js';
+import { excerpt } from '../../src/search/present/excerpt.js';
 import { indexLexicon } from '../../src/search/lexicon/lexicon.js';
 
 function article(file: string, title: string, paragraphs: string[], heading?: string): Article {

@@ -1,5 +1,5 @@
-import { splitSentences } from './sentences.js';
-import type { Passage, Span } from './types.js';
+import { splitSentences } from '../analysis/sentences.js';
+import type { Passage, Span } from '../types.js';
 
 export interface Excerpt {
   readonly text: string;

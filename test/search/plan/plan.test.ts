@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../src/search/analysis/analyzer.js';
-import { defaultEngineOptions } from '../../src/search/engine.js';
-import { buildBridges } from '../../src/search/lexicon/bridges.js';
-import { indexLexicon } from '../../src/search/lexicon/lexicon.js';
-import { planQuery } from '../../src/search/query.js';
-import { Vocabulary } from '../../src/search/vocabulary.js';
+import { Analyzer } from '../../../src/search/analysis/analyzer.js';
+import { defaultEngineOptions } from '../../../src/search/engine.js';
+import { buildBridges } from '../../../src/search/lexicon/bridges.js';
+import { indexLexicon } from '../../../src/search/lexicon/lexicon.js';
+import { planQuery } from '../../../src/search/plan/plan.js';
+import { Vocabulary } from '../../../src/search/index/vocabulary.js';
 
 const analyzer = new Analyzer();
 const PARAGRAPHS = [

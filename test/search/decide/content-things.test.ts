@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentThings, isContent } from '../../src/search/content-things.js';
-import type { Concept } from '../../src/search/query.js';
+import { contentThings } from '../../../src/search/decide/content-things.js';
+import { isContent, type Concept } from '../../../src/search/plan/plan.js';
 
 /** A question word as the planner makes it; only what contentThings reads matters. */
 function concept(surface: string, unit: number, kind: { frame?: boolean; measure?: boolean } = {}): Concept {

@@ -3,11 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article, Corpus } from '../../src/corpus/types.js';
-import { build } from '../../src/search/build.js';
-import { buildEngine, restoreEngine, SnapshotMismatchError } from '../../src/search/engine.js';
-import { readSnapshot, snapshotKey, SnapshotCorruptError } from '../../src/search/index-cache.js';
-import { logSink, tempCorpus } from '../helpers/temp-corpus.js';
+import type { Article, Corpus } from '../../../src/corpus/types.js';
+import { build } from '../../../src/search/build.js';
+import { buildEngine, restoreEngine, SnapshotMismatchError } from '../../../src/search/engine.js';
+import { readSnapshot, snapshotKey, SnapshotCorruptError } from '../../../src/search/index/cache.js';
+import { indexFormat } from '../../../src/search/index/snapshot.js';
+import { logSink, tempCorpus } from '../../helpers/temp-corpus.js';
 
 function article(file: string, ...paragraphs: string[]): Article {
   return { file, title: `Titel ${file}`, titleDerived: false, byline: undefined, date: undefined, paragraphs: paragraphs.map((text, i) => ({ number: i + 1, heading: i > 0 ? 'Die Entkopplung' : undefined, text })) };
@@ -40,12 +41,14 @@ describe('engine snapshots', () => {
     expect(restored.stats().terms).toBe(built.stats().terms);
   });
 
-  it('refuse a snapshot of another corpus or version', () => {
+  it('refuse a snapshot of another corpus or index format', () => {
     const snapshot = buildEngine(CORPUS).snapshot();
     const smaller: Corpus = { ...CORPUS, articles: CORPUS.articles.slice(0, 1) };
     expect(() => restoreEngine(smaller, snapshot)).toThrow(SnapshotMismatchError);
     expect(() => restoreEngine(smaller, snapshot)).toThrow('Quelle: index snapshot has 4 paragraphs, the corpus 2');
-    expect(() => restoreEngine(CORPUS, { ...snapshot, version: 0 })).toThrow('Quelle: index snapshot version 0, expected 2');
+    expect(() => restoreEngine(CORPUS, { ...snapshot, format: 'f00' })).toThrow(`Quelle: index snapshot format f00, expected ${indexFormat()}`);
+    // Made with other analyzer options: its terms are not the terms questions are analyzed into.
+    expect(() => restoreEngine(CORPUS, snapshot, { analyzer: { stemmer: 'germanLight' } })).toThrow(SnapshotMismatchError);
   });
 
   it('are keyed by everything the index is made from', () => {
@@ -53,7 +56,16 @@ describe('engine snapshots', () => {
     expect(snapshotKey(CORPUS)).toBe(key);
     const edited: Corpus = { ...CORPUS, articles: [article('handel.txt', 'Die USA machen weniger als 11 Prozent der Gesamtexporte aus.', 'Peking verzögert Lieferungen von Dual-Use-Gütern an Russland.'), CORPUS.articles[1] as Article] };
     expect(snapshotKey(edited)).not.toBe(key);
-    expect(snapshotKey(CORPUS, { minCoverage: 0.3 })).not.toBe(key);
+    expect(snapshotKey(CORPUS, { stemmer: 'germanLight' })).not.toBe(key);
+    expect(snapshotKey(CORPUS, { minLength: 3 })).not.toBe(key);
+  });
+
+  it('have a format derived from the analyzer options and the code that indexes, not from query options', () => {
+    expect(indexFormat()).toMatch(/^[0-9a-f]{16}$/);
+    expect(indexFormat({})).toBe(indexFormat());
+    expect(indexFormat({ stemmer: 'germanLight' })).not.toBe(indexFormat());
+    expect(buildEngine(CORPUS).snapshot().format).toBe(indexFormat());
+    expect(buildEngine(CORPUS, { minCoverage: 0.3, proximityWeight: 0 }).snapshot().format).toBe(indexFormat());
   });
 });
 
@@ -74,6 +86,19 @@ describe('build with cacheDir', () => {
     expect(third.stats().articles).toBe(2);
     expect(sink.entries.filter((e) => e.msg === 'index restored from the cache')).toHaveLength(1);
     expect(readdirSync(cacheDir)).toHaveLength(1); // the snapshot of the old corpus is gone
+  });
+
+  it('restores a snapshot under other query options, and rebuilds under other analyzer options', async () => {
+    const corpus = tempCorpus({ 'a.txt': 'Gallium und Germanium\nChina beschränkt die Exporte von Gallium und Germanium.\n' });
+    dirs.push(corpus.dir);
+    const cacheDir = tempDir();
+    await build(corpus.dir, { cacheDir });
+    const sink = logSink();
+    await build(corpus.dir, { cacheDir, logger: sink.logger, minCoverage: 0.3, proximityWeight: 0 });
+    expect(sink.entries.filter((e) => e.msg === 'index restored from the cache')).toHaveLength(1);
+    const sink2 = logSink();
+    await build(corpus.dir, { cacheDir, logger: sink2.logger, analyzer: { minLength: 3 } });
+    expect(sink2.entries.filter((e) => e.msg === 'index restored from the cache')).toHaveLength(0);
   });
 
   it('never restores a snapshot whose bytes changed, and overwrites it with a good one', async () => {
@@ -102,7 +127,7 @@ describe('build with cacheDir', () => {
   it('checks the shape of a snapshot with a matching checksum', async () => {
     const cacheDir = tempDir();
     const key = snapshotKey(CORPUS);
-    const json = JSON.stringify({ version: 1, index: 'x', context: {}, vocabulary: 3 });
+    const json = JSON.stringify({ format: 'f00', index: 'x', context: {}, vocabulary: 3 });
     writeFileSync(path.join(cacheDir, `quelle-index-${key}.json`), `quelle-index-cache v1 sha256:${createHash('sha256').update(json).digest('hex')}\n${json}`);
     await expect(readSnapshot(cacheDir, key)).rejects.toThrow('Quelle: index snapshot does not have the shape of a snapshot');
   });

@@ -3,8 +3,8 @@
  * "Wann…", "Seit wann…", "When…" want a date; "Wie viel…", "Um wie viel Prozent…", "How much…"
  * a number; "Wer…", "Who…" a name; "Warum…", "Why…" a reason.
  */
-import { normalizeWord } from './analysis/normalize.js';
-import { wordsOf } from './analysis/tokenize.js';
+import { normalizeWord } from './normalize.js';
+import { wordsOf } from './tokenize.js';
 
 export type AnswerKind = 'date' | 'number' | 'name' | 'reason';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/search/abstain.js';
-import { defaultEngineOptions } from '../../src/search/engine.js';
-import type { AnswerSignals } from '../../src/search/types.js';
+import { decide } from '../../../src/search/decide/decide.js';
+import { defaultEngineOptions } from '../../../src/search/engine.js';
+import type { AnswerSignals } from '../../../src/search/types.js';
 
-const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, sameSentence: 1, contentMatched: 2, contentWords: 2, margin: 2 };
+const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2 };
 
 describe('decide', () => {
   it('answers when the best passage covers the question', () => {

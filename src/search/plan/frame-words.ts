@@ -4,7 +4,7 @@
  * still count, but little: a passage that shares "gehen" and "Experte" must not beat one about
  * IT experts leaving Russia. Written as people type them; compared after folding.
  */
-import { normalizeWord } from './analysis/normalize.js';
+import { normalizeWord } from '../analysis/normalize.js';
 
 const GERMAN = `
 wer wen wem wessen wie was wann wo wohin woher warum wieso weshalb weswegen welche welcher welches welchen welchem

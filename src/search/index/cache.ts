@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Corpus } from '../corpus/types.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { SNAPSHOT_VERSION, type EngineOptions, type EngineSnapshot } from './engine.js';
+import type { Corpus } from '../../corpus/types.js';
+import { writeFileAtomic } from '../../fs/atomic-write.js';
+import type { AnalyzerOptions } from '../analysis/analyzer.js';
+import { indexFormat, type EngineSnapshot } from './snapshot.js';
 
 const PREFIX = 'quelle-index-';
 /** First line of a snapshot file: the format and a checksum of the JSON below it. */
@@ -16,12 +17,13 @@ export class SnapshotCorruptError extends Error {
 
 /**
  * The cache key of a corpus: a hash of everything the index is made from (every article's
- * file, title and paragraphs with their headings), the engine options and the snapshot
- * version. Any change to the corpus, the options or the format gives another key, so a stale
- * snapshot is never used; it is simply not found.
+ * file, title and paragraphs with their headings) and the index format (the analyzer's
+ * options and the code that analyzes and indexes; see indexFormat). Any change to the corpus
+ * or the format gives another key, so a stale snapshot is never used; it is simply not found.
+ * Options that only affect questions keep the key.
  */
-export function snapshotKey(corpus: Corpus, options: EngineOptions = {}): string {
-  return `${corpusId(corpus.dir)}-${contentKey(corpus, options)}`;
+export function snapshotKey(corpus: Corpus, analyzer: AnalyzerOptions = {}): string {
+  return `${corpusId(corpus.dir)}-${contentKey(corpus, analyzer)}`;
 }
 
 /**
@@ -32,9 +34,9 @@ function corpusId(dir: string): string {
   return createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12);
 }
 
-function contentKey(corpus: Corpus, options: EngineOptions): string {
+function contentKey(corpus: Corpus, analyzer: AnalyzerOptions): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([SNAPSHOT_VERSION, options]));
+  hash.update(indexFormat(analyzer));
   for (const article of corpus.articles) {
     hash.update(JSON.stringify([article.file, article.title, article.byline ?? null]));
     for (const p of article.paragraphs) hash.update(`\u0000${p.heading ?? ''}\u0001${p.text}`);
@@ -78,7 +80,7 @@ function checkShape(value: unknown): EngineSnapshot {
   const index = (v: unknown) => isObject(v) && typeof v.documentCount === 'number' && Array.isArray(v.index) && isObject(v.documentIds) && isObject(v.fieldIds);
   const ok =
     isObject(value) &&
-    typeof value.version === 'number' &&
+    typeof value.format === 'string' &&
     index(value.index) &&
     index(value.context) &&
     Array.isArray(value.vocabulary) &&

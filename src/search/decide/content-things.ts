@@ -1,7 +1,4 @@
-import type { Concept } from './query.js';
-
-/** Whether a concept says what the question is about (or which measure it wants). */
-export const isContent = (concept: Concept): boolean => !concept.frame || concept.measure;
+import { isContent, type Concept } from '../plan/plan.js';
 
 const fold = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ');
 

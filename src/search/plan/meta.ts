@@ -4,10 +4,11 @@
  * "Artikel von Pepe Escobar"). They are answered with the article's byline passage (title,
  * author, date) beside the passages on the topic.
  */
-import type { Analyzer } from './analysis/analyzer.js';
-import { normalizeWord } from './analysis/normalize.js';
-import { wordsOf } from './analysis/tokenize.js';
-import type { Article } from '../corpus/types.js';
+import type { Analyzer } from '../analysis/analyzer.js';
+import { normalizeWord } from '../analysis/normalize.js';
+import { wordsOf } from '../analysis/tokenize.js';
+import type { Article } from '../../corpus/types.js';
+import type { Concept } from './plan.js';
 
 const folded = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalizeWord));
 
@@ -54,11 +55,6 @@ export function isMetaWord(word: string): boolean {
   return META_WORDS.has(normalizeWord(word));
 }
 
-/** The passage text that stands for an article's metadata: "Title — Author · Date". */
-export function bylineText(article: Article): string {
-  return [article.title, [article.byline, article.date].filter(Boolean).join(' · ')].filter((part) => part !== '').join(' — ');
-}
-
 /** Index terms of author names → the articles they wrote; names are not in any paragraph. */
 export function authorIndex(analyzer: Analyzer, articles: readonly Article[]): Map<string, Article[]> {
   const byTerm = new Map<string, Article[]>();
@@ -73,4 +69,31 @@ export function authorIndex(analyzer: Analyzer, articles: readonly Article[]): M
     }
   }
   return byTerm;
+}
+
+/** A question's concepts, seen as a question about articles and their authors. */
+export interface ArticleFocus {
+  /** The concepts to search the passages for. */
+  readonly concepts: Concept[];
+  /** Articles by an author the question names. */
+  readonly named: readonly Article[];
+  /** …the same, when the question asks for the author's articles rather than about the author. */
+  readonly byAuthor: readonly Article[];
+  /** The question asks about an article itself: its author, title or date (see asksAboutArticle). */
+  readonly aboutArticle: boolean;
+}
+
+/**
+ * Author names are metadata (the byline), and in the notes on the authors at most. An author's
+ * name with nothing else to look for ("Pavel Lokshin", "Artikel von Escobar", "Worüber schreibt
+ * Escobar?") asks for their articles; a question about the author ("Was macht Pavel Lokshin
+ * beruflich?") is answered from the text, where a note on the authors may stand.
+ */
+export function focusOnArticles(question: string, concepts: readonly Concept[], authors: ReadonlyMap<string, readonly Article[]>): ArticleFocus {
+  const aboutArticle = asksAboutArticle(question);
+  const named = [...new Set(concepts.flatMap((c) => authors.get(c.term) ?? []))];
+  const topical = concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
+  const rest = topical.filter((c) => !authors.has(c.term));
+  const byAuthor = named.length > 0 && (aboutArticle || mentionsAuthorship(question) || rest.every((c) => c.frame || isMetaWord(c.surface))) ? named : [];
+  return { concepts: byAuthor.length > 0 ? rest : topical, named, byAuthor, aboutArticle };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from '../../src/corpus/types.js';
-import { buildEngine } from '../../src/search/engine.js';
-import { MAX_PASSAGE_CHARS, splitPassages } from '../../src/search/passages.js';
+import type { Corpus } from '../../../src/corpus/types.js';
+import { buildEngine } from '../../../src/search/engine.js';
+import { MAX_PASSAGE_CHARS, splitPassages } from '../../../src/search/index/passages.js';
 
 describe('splitPassages', () => {
   it('keeps a paragraph of normal length whole', () => {

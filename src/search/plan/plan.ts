@@ -1,10 +1,10 @@
-import type { Analyzer } from './analysis/analyzer.js';
-import { normalizeWord } from './analysis/normalize.js';
-import { tokenizeWords } from './analysis/tokenize.js';
+import type { Analyzer } from '../analysis/analyzer.js';
+import { normalizeWord } from '../analysis/normalize.js';
+import { tokenizeWords } from '../analysis/tokenize.js';
 import { isFrameWord, isMeasureWord } from './frame-words.js';
-import type { Bridges, Phrase } from './lexicon/bridges.js';
-import { englishBase, isEnglish } from './lexicon/english.js';
-import { LINKS, type Vocabulary } from './vocabulary.js';
+import type { Bridges, Phrase } from '../lexicon/bridges.js';
+import { englishBase, isEnglish } from '../lexicon/english.js';
+import { LINKS, type Vocabulary } from '../index/vocabulary.js';
 
 /** How an alternative of a question word was found. */
 export type BridgeKind = 'translation' | 'synonym' | 'paraphrase' | 'split';
@@ -52,6 +52,9 @@ export interface Concept {
    */
   readonly unit: number;
 }
+
+/** Whether a concept says what the question is about (or which measure it wants). */
+export const isContent = (concept: Concept): boolean => !concept.frame || concept.measure;
 
 export interface QueryPlanOptions {
   readonly minPrefixLength: number;

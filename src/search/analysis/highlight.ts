@@ -1,8 +1,8 @@
-import type { Analyzer } from './analysis/analyzer.js';
-import { tokenizeWords } from './analysis/tokenize.js';
+import type { Analyzer } from './analyzer.js';
+import { tokenizeWords } from './tokenize.js';
 import { hasAnswerKind, type AnswerKind } from './answer-kind.js';
 import { splitSentences } from './sentences.js';
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 export interface Highlighted {
   readonly highlights: Span[];

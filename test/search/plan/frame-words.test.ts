@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameWord, isMeasureWord } from '../../src/search/frame-words.js';
+import { isFrameWord, isMeasureWord } from '../../../src/search/plan/frame-words.js';
 
 describe('isFrameWord', () => {
   it('knows interrogatives and common verbs, typed with or without umlauts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksAboutArticle, bylineText, isMetaWord } from '../../src/search/meta.js';
+import { asksAboutArticle, isMetaWord } from '../../../src/search/plan/meta.js';
 
 describe('asksAboutArticle', () => {
   it('recognises questions about authors, titles and dates', () => {
@@ -36,13 +36,7 @@ describe('asksAboutArticle', () => {
   });
 });
 
-describe('bylineText', () => {
-  it('joins title, author and date', () => {
-    const article = { file: 'a.txt', title: 'Titel', titleDerived: false, byline: 'Pepe Escobar', date: '14. November 2025', paragraphs: [] };
-    expect(bylineText(article)).toBe('Titel — Pepe Escobar · 14. November 2025');
-    expect(bylineText({ ...article, byline: undefined, date: undefined })).toBe('Titel');
-  });
-
+describe('isMetaWord', () => {
   it('knows the words that ask about an article', () => {
     expect(isMetaWord('Artikel')).toBe(true);
     expect(isMetaWord('Überschrift')).toBe(true);

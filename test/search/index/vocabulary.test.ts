@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../src/search/analysis/analyzer.js';
-import { Vocabulary } from '../../src/search/vocabulary.js';
+import { Analyzer } from '../../../src/search/analysis/analyzer.js';
+import { Vocabulary } from '../../../src/search/index/vocabulary.js';
 
 const analyzer = new Analyzer();
 const terms = (text: string) => analyzer.terms(text);

@@ -1,4 +1,4 @@
-import type { AnswerSignals } from './types.js';
+import type { AnswerSignals } from '../types.js';
 
 /** The decision to answer, with the signal that decided it. */
 export interface Verdict {

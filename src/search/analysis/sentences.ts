@@ -1,4 +1,4 @@
-import type { Span } from './types.js';
+import type { Span } from '../types.js';
 
 // A sentence ends at . ! ? … followed by space and a capital, a digit or an opening quote.
 const BOUNDARY = /[.!?…]["“”»«']?\s+(?=[\p{Lu}\p{Nd}„"“«»'])/gu;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../src/search/analysis/analyzer.js';
-import { answerKind, hasAnswerKind } from '../../src/search/answer-kind.js';
-import { highlight } from '../../src/search/highlight.js';
+import { Analyzer } from '../../../src/search/analysis/analyzer.js';
+import { answerKind, hasAnswerKind } from '../../../src/search/analysis/answer-kind.js';
+import { highlight } from '../../../src/search/analysis/highlight.js';
 
 describe('answerKind', () => {
   it('tells the kind of answer asked for', () => {

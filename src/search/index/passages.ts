@@ -1,4 +1,4 @@
-import { splitSentences } from './sentences.js';
+import { splitSentences } from '../analysis/sentences.js';
 
 /**
  * The longest passage indexed and answered with. A scraped article saved without newlines is

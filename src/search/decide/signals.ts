@@ -1,0 +1,34 @@
+import type { Concept } from '../plan/plan.js';
+import type { Ranked } from '../rank/rank.js';
+import type { AnswerSignals } from '../types.js';
+import { contentThings } from './content-things.js';
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** What the question and its ranking say, for the decision to answer. */
+export interface SignalInput {
+  readonly concepts: readonly Concept[];
+  /** The best passage and its text, if any matched. */
+  readonly best: Ranked | undefined;
+  readonly bestText: string;
+  readonly unknownShare: number;
+  readonly english: boolean;
+}
+
+/**
+ * The signals of an answer, read off its best passage. A thing of the question that only the
+ * passage's article title matches counts `titleThingWeight`: the passage itself does not say it.
+ */
+export function signalsOf(input: SignalInput, titleThingWeight: number): AnswerSignals {
+  const { concepts, best, bestText } = input;
+  const things = contentThings(concepts, best?.matched ?? NONE, bestText);
+  const said = contentThings(concepts, best?.said ?? NONE, bestText).matched;
+  return {
+    coverage: best?.coverage ?? 0,
+    exactCoverage: best?.exactCoverage ?? 0,
+    unknownShare: input.unknownShare,
+    english: input.english,
+    contentMatched: said + titleThingWeight * (things.matched - said),
+    contentWords: things.things,
+  };
+}
