@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contentThings } from '../../../src/search/decide/content-things.js';
 import { isContent, type Concept } from '../../../src/search/plan/plan.js';
+import { concept as fixture } from '../fixtures.js';
 
-/** A question word as the planner makes it; only what contentThings reads matters. */
+/** A question word in unit `unit`; only what contentThings reads matters. */
 function concept(surface: string, unit: number, kind: { frame?: boolean; measure?: boolean } = {}): Concept {
-  return {
-    term: surface.toLowerCase(),
-    weight: 1,
-    prefix: false,
-    fuzzy: 0,
-    compounds: [],
-    stem: undefined,
-    related: [],
-    alternatives: [],
-    surface,
-    english: surface.toLowerCase(),
-    frame: kind.frame ?? kind.measure ?? false,
-    emphasis: 1,
-    measure: kind.measure ?? false,
-    unit,
-  };
+  return fixture(surface, { unit, frame: kind.frame ?? kind.measure ?? false, measure: kind.measure ?? false });
 }
 
 // "Wie alt ist Wladimir Putin?": the planner puts the two capitalized words in one unit.

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { asksAboutArticle, isMetaWord } from '../../../src/search/plan/meta.js';
+import { Analyzer } from '../../../src/search/analysis/analyzer.js';
+import { wordsOf } from '../../../src/search/analysis/tokenize.js';
+import { isFrameWord } from '../../../src/search/plan/frame-words.js';
+import { asksAboutArticle, authorIndex, focusOnArticles, isMetaWord } from '../../../src/search/plan/meta.js';
+import { article, concept } from '../fixtures.js';
 
 describe('asksAboutArticle', () => {
   it('recognises questions about authors, titles and dates', () => {
@@ -41,5 +45,37 @@ describe('isMetaWord', () => {
     expect(isMetaWord('Artikel')).toBe(true);
     expect(isMetaWord('Überschrift')).toBe(true);
     expect(isMetaWord('Russland')).toBe(false);
+  });
+});
+
+describe('focusOnArticles', () => {
+  const analyzer = new Analyzer();
+  const escobar = article('escobar.txt', 'Chinas Überschuss', [], 'Pepe Escobar');
+  const authors = authorIndex(analyzer, [escobar]);
+  const concepts = (question: string) =>
+    wordsOf(question).flatMap((w) => {
+      const term = analyzer.term(w);
+      return term === null ? [] : [concept(w, { term, frame: isFrameWord(w) })];
+    });
+  const focus = (question: string) => focusOnArticles(question, concepts(question), authors);
+
+  it('asks for the articles of an author named with nothing else to look for', () => {
+    const found = focus('Artikel von Pepe Escobar');
+    expect(found.byAuthor).toEqual([escobar]);
+    expect(found.concepts).toEqual([]);
+  });
+
+  it('answers a question about the author from the text, with the author still named', () => {
+    const found = focus('Was macht Pepe Escobar beruflich?');
+    expect(found.named).toEqual([escobar]);
+    expect(found.byAuthor).toEqual([]);
+    expect(found.concepts.map((c) => c.surface)).toContain('Escobar');
+  });
+
+  it('leaves the meta words out of a question about an article', () => {
+    const found = focus('Wer hat den Artikel über Gallium geschrieben?');
+    expect(found.aboutArticle).toBe(true);
+    expect(found.concepts.map((c) => c.surface)).not.toContain('Artikel');
+    expect(found.named).toEqual([]);
   });
 });
