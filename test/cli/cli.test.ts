@@ -2,8 +2,18 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Readable, Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { build } from '../../src/search/build.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+
+// The real build, counted: the in-process test below checks how often the CLI builds the index.
+// The other tests run the built CLI in a child process, which this does not touch.
+vi.mock('../../src/search/build.js', async (importOriginal) => {
+  const actual = await importOriginal<{ build: typeof build }>();
+  return { ...actual, build: vi.fn(actual.build) };
+});
 
 const CLI = path.resolve('dist', 'cli.js');
 
@@ -21,6 +31,18 @@ function quelle(args: string[], input?: string, env: Record<string, string> = {}
     });
     child.stdin?.end(input ?? '');
   });
+}
+
+/** A stream that keeps what is written to it, for runCli in-process. */
+function collected(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
 }
 
 describe('quelle ask', () => {
@@ -42,9 +64,23 @@ describe('quelle ask', () => {
     expect(answer.hits[0]?.file).toBe('002_d4ae846f5caee85a.txt');
   });
 
-  it('answers each line of stdin with one JSON line, building the index once', async () => {
+  it('answers each line of stdin with one JSON line', async () => {
     const run = await quelle(['ask', '--json'], 'Deepsek\n\nRezept für Apfelstrudel\nAbhaengigkeit\n');
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; hits: unknown[] });
+    expect(lines.map((l) => l.query)).toEqual(['Deepsek', 'Rezept für Apfelstrudel', 'Abhaengigkeit']);
+    expect(lines.map((l) => l.hits.length > 0)).toEqual([true, false, true]);
+  });
+
+  it('builds the index once for all the lines of stdin', async () => {
+    vi.mocked(build).mockClear();
+    const stdout = collected();
+    const stderr = collected();
+    const stdin = Readable.from(['Deepsek\n\nRezept für Apfelstrudel\n', 'Abhaengigkeit\n']);
+    expect(await runCli(['ask', '--json'], 'seeds', { stdin, stdout: stdout.stream, stderr: stderr.stream, color: false })).toBe(0);
+    expect(stderr.text()).toBe('');
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(build).mock.calls[0]?.[0]).toBe('seeds');
+    const lines = stdout.text().trim().split('\n').map((line) => JSON.parse(line) as { query: string; hits: unknown[] });
     expect(lines.map((l) => l.query)).toEqual(['Deepsek', 'Rezept für Apfelstrudel', 'Abhaengigkeit']);
     expect(lines.map((l) => l.hits.length > 0)).toEqual([true, false, true]);
   });

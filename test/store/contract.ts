@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Feedback } from '../../src/store/feedback.js';
 import type { FeedbackStore, QuestionRecord } from '../../src/store/types.js';
+import { voterHash } from '../../src/store/voter.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -19,11 +21,24 @@ function question(id: string, overrides: Partial<QuestionRecord> = {}): Question
   };
 }
 
+/** One value the database holds, as text, and where (for the raw file: `table` names it so). */
+export interface StoredCell {
+  readonly table: string;
+  readonly column: string;
+  readonly value: string;
+}
+
 /**
  * What every store must do, run against each implementation: `open` gives a fresh, empty
- * store; `reopen` the same one again (a restart).
+ * store; `reopen` the same one again (a restart); `stored` reads everything the database of a
+ * closed store holds: every column of every row of every table, and whatever else can be read.
  */
-export function storeContract(name: string, open: () => Promise<FeedbackStore>, reopen: (store: FeedbackStore) => Promise<FeedbackStore>): void {
+export function storeContract(
+  name: string,
+  open: () => Promise<FeedbackStore>,
+  reopen: (store: FeedbackStore) => Promise<FeedbackStore>,
+  stored: (store: FeedbackStore) => Promise<readonly StoredCell[]>,
+): void {
   describe(`${name}: the feedback store contract`, () => {
     it('keeps one secret per install, across restarts', async () => {
       const store = await open();
@@ -105,6 +120,44 @@ export function storeContract(name: string, open: () => Promise<FeedbackStore>, 
       expect(report.questions).toBe(1);
       expect(report.votes).toEqual({ up: 0, down: 1 });
       await again.close();
+    });
+
+    it('never receives a raw Discord user id: votes through Feedback keep only the voter hash', async () => {
+      // Discord snowflakes, as interaction.user.id, interaction.guildId and channelId give them.
+      const alice = '287411862263267328';
+      const bob = '402158263219863552';
+      const guildId = '761283910392348712';
+      const store = await open();
+      const feedback = new Feedback({
+        // Unused: `open` hands Feedback the store under test.
+        location: { kind: 'sqlite', file: ':memory:' },
+        open: () => Promise.resolve(store),
+        storeQuestions: true,
+        retentionDays: 90,
+        logger: { info: () => undefined, warn: () => undefined },
+        now: () => NOW,
+      });
+      const asked = { guildId, channelId: '761283910392348715', locale: 'de', abstained: false, private: false };
+      feedback.record({ ...asked, id: 'Vq3xT0bLk2mA', question: 'Wie viel Gallium exportiert China?', top: { file: '000_a5c1968631554abc.txt', paragraph: 12, score: 14.5 } });
+      feedback.record({ ...asked, id: 'pR7wZc1Nd9sE', question: 'Wer ist Du Xuliang?', top: { file: '001_e98a8a84176a97af.txt', paragraph: 4, score: 9.1 } });
+      await feedback.flush();
+      expect(await feedback.vote('Vq3xT0bLk2mA', alice, -1)).toBe('recorded');
+      expect(await feedback.vote('pR7wZc1Nd9sE', alice, 1)).toBe('recorded');
+      expect(await feedback.vote('Vq3xT0bLk2mA', bob, 1)).toBe('recorded');
+      // A vote withdrawn leaves no row, and must leave no trace of the id either.
+      expect(await feedback.vote('pR7wZc1Nd9sE', bob, -1)).toBe('recorded');
+      expect(await feedback.vote('pR7wZc1Nd9sE', bob, -1)).toBe('withdrawn');
+      const secret = await store.secret();
+      await feedback.close();
+
+      const cells = await stored(store);
+      // Where a raw id was found, if anywhere (the values themselves may be a whole file).
+      expect(cells.filter((c) => c.value.includes(alice) || c.value.includes(bob)).map((c) => `${c.table}.${c.column}`)).toEqual([]);
+      // What the votes table holds instead: one hash per voter and answer.
+      const voters = cells.filter((c) => c.table === 'votes' && c.column === 'voter').map((c) => c.value);
+      expect(voters.sort()).toEqual([voterHash(secret, 'Vq3xT0bLk2mA', alice), voterHash(secret, 'pR7wZc1Nd9sE', alice), voterHash(secret, 'Vq3xT0bLk2mA', bob)].sort());
+      // The read reaches what the store does keep: the guild id, a snowflake too, in both questions.
+      expect(cells.filter((c) => c.table === 'questions' && c.column === 'guild_id').map((c) => c.value)).toEqual([guildId, guildId]);
     });
   });
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
-import { storeContract } from './contract.js';
+import { storeContract, type StoredCell } from './contract.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quelle-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +25,33 @@ storeContract(
     await store.close();
     return new SqliteStore(file);
   },
+  (store) => Promise.resolve(storedCells(files.get(store as SqliteStore) as string)),
 );
+
+/**
+ * Everything a closed store's file holds: the file's bytes as they are on disk (free pages,
+ * where deleted rows linger, included), then every column of every row of every table.
+ */
+function storedCells(file: string): StoredCell[] {
+  const cells: StoredCell[] = [];
+  for (const part of [file, `${file}-wal`, `${file}-journal`]) {
+    if (existsSync(part)) cells.push({ table: '(file bytes)', column: path.basename(part), value: readFileSync(part).toString('latin1') });
+  }
+  const db = new Database(file, { readonly: true });
+  try {
+    // Exact digits for big integers, should a column ever hold an id as a number.
+    db.defaultSafeIntegers(true);
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    for (const { name } of tables) {
+      for (const row of db.prepare<[], Record<string, unknown>>(`SELECT * FROM "${name}"`).all()) {
+        for (const [column, value] of Object.entries(row)) cells.push({ table: name, column, value: String(value) });
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return cells;
+}
 
 describe('SqliteStore', () => {
   it('creates its folder, runs in WAL mode, and records the schema version', async () => {
