@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // The house has layers: corpus → search → answers → (discord | console | cli). The lower
+    // layers (and curation, which answers/ drives) never import a layer above them.
+    files: ['src/corpus/**', 'src/search/**', 'src/curation/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'], message: 'Only src/discord/ may import Discord packages.' },
+            { group: ['**/answers/*', '**/discord/*', '**/console/*', '**/cli/*', '**/cli.js', '**/app.js', '**/main.js'], message: 'corpus/, search/ and curation/ sit below answers/ and the adapters: no arrow upward.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Entry points hand process.env to loadConfig; nothing else reads it.
     files: ['src/main.ts', 'src/cli.ts', 'src/discord/deploy.ts', 'test/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },

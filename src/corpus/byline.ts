@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from './months.js';
+
 /** Author and date lines: article metadata, not passages. */
 export interface BylineParts {
   readonly byline: string;
@@ -9,7 +11,7 @@ export interface BylineParts {
   readonly note?: true;
 }
 
-const MONTH = '(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December)';
+const MONTH = `(?:${MONTH_NAMES})`;
 const DATE = `(\\d{1,2}\\.\\s*${MONTH}\\s+\\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})`;
 const NAME = "\\p{Lu}[\\p{L}'.-]+(?:\\s+(?:von|van|de|der|zur|zu|\\p{Lu}[\\p{L}'.-]+)){1,3}";
 

@@ -1,7 +1,6 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReloadReport } from '../answers/library.js';
-import type { Article } from '../corpus/types.js';
+import type { Article, SkippedFile } from '../corpus/types.js';
 import type { Engine } from '../search/types.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { checkArticle } from './check-article.js';
@@ -10,11 +9,17 @@ import { CurationError } from './errors.js';
 import { sanitizeUploadName } from './file-name.js';
 import { readManifest, writeManifest, type UploadRecord } from './manifest.js';
 
-/** The index the curator changes: the Library in production. */
+/** What the curator reads of a rebuild: the new engine and the files it skipped. */
+export interface Rebuilt {
+  readonly after: Engine;
+  readonly skipped: readonly SkippedFile[];
+}
+
+/** The index the curator changes: the Library in production (its ReloadReport is a Rebuilt). */
 export interface CuratedLibrary {
   readonly engine: Engine;
   /** Rebuilds from the dir as it is now (see Library.refresh). */
-  refresh(): Promise<ReloadReport>;
+  refresh(): Promise<Rebuilt>;
 }
 
 /** The log calls curation makes; a pino logger fits. */

@@ -3,6 +3,7 @@
  * "Wann…", "Seit wann…", "When…" want a date; "Wie viel…", "Um wie viel Prozent…", "How much…"
  * a number; "Wer…", "Who…" a name; "Warum…", "Why…" a reason.
  */
+import { MONTH_NAMES } from '../../corpus/months.js';
 import { normalizeWord } from './normalize.js';
 import { wordsOf } from './tokenize.js';
 
@@ -31,8 +32,7 @@ export function answerKind(question: string): AnswerKind | undefined {
   return undefined;
 }
 
-const MONTHS = 'Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|May|June|July|October|December';
-const DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b\\d{1,2}\\.\\s*(?:${MONTHS})\\b|\\b(?:${MONTHS})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b`, 'u');
+const DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b\\d{1,2}\\.\\s*(?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b`, 'u');
 const NUMBER = /\p{Nd}/u;
 /** Two capitalized words in a row, the first not at the start of the sentence: "Du Xuliang", "Jensen Huang". */
 const NAME = /(?<=\S\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;

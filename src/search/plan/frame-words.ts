@@ -5,6 +5,7 @@
  * IT experts leaving Russia. Written as people type them; compared after folding.
  */
 import { normalizeWord } from '../analysis/normalize.js';
+import { ARTICLE_NOUNS, AUTHOR_NOUNS } from './article-words.js';
 
 const GERMAN = `
 wer wen wem wessen wie was wann wo wohin woher warum wieso weshalb weswegen welche welcher welches welchen welchem
@@ -15,17 +16,17 @@ sieht sehen sah gesehen steht stehen stand liegt liegen lag lässt lassen ließ 
 nimmt nehmen nahm findet finden fand bekommt bekommen bekam heißt heißen hieß tun tut getan passiert passieren passierte
 meint meinen meinte denkt denken dachte erklärt erklären erklärte beschreibt beschreiben nennt nennen nannte genannt
 zeigt zeigen zeigte gilt gelten galt wirklich überhaupt jemand irgendwie ungefähr geworden worden gehabt
-autor autorin artikel artikels text textes beitrag beitrags bericht berichts
 `;
 
 const ENGLISH = `
 what who whom whose which when where why how much many does did do say says said tell tells told get gets got make makes made
 go goes going went happen happens happened according really still also mean means meant think thinks give gives gave given
 show shows showed call called name named exactly actually roughly approximately far often soon
-want wants wanted need needs become becomes became becoming author article articles piece text story report
+want wants wanted need needs become becomes became becoming
 `;
 
-const FRAME = new Set([...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(Boolean).map(normalizeWord));
+// Words for the article and its author say where to look, not what about ("laut dem Bericht").
+const FRAME = new Set([...[...GERMAN.split(/\s+/), ...ENGLISH.split(/\s+/)].filter(Boolean).map(normalizeWord), ...ARTICLE_NOUNS, ...AUTHOR_NOUNS]);
 
 /** Adjectives that ask for a measure right after "wie"/"how": "Wie groß…", "How long…". */
 const MEASURE = new Set(['gross', 'hoch', 'lang', 'lange', 'weit', 'oft', 'alt', 'schnell', 'teuer', 'big', 'large', 'high', 'long', 'old', 'fast', 'expensive'].map(normalizeWord));

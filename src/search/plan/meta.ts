@@ -8,14 +8,11 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import { normalizeWord } from '../analysis/normalize.js';
 import { wordsOf } from '../analysis/tokenize.js';
 import type { Article } from '../../corpus/types.js';
+import { ARTICLE_NOUNS, AUTHOR_NOUNS, folded } from './article-words.js';
 import type { Concept } from './plan.js';
 
-const folded = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalizeWord));
-
-/** Nouns for an article ("der Artikel", "the piece"). */
-const ARTICLE_NOUNS = folded('artikel artikels text texts beitrag beitrags bericht berichts article articles piece story');
-/** Words about who wrote it and when ("geschrieben", "author"). */
-const AUTHORSHIP = folded('autor autorin autoren verfasser verfasserin geschrieben schrieb schreibt schreiben verfasst erschienen erschien datum wrote written writes author authors date');
+/** Words about who wrote it and when ("geschrieben", "written"). */
+const AUTHORSHIP = new Set([...AUTHOR_NOUNS, ...folded('verfasser verfasserin geschrieben schrieb schreibt schreiben verfasst erschienen erschien datum wrote written writes date')]);
 /** Words about its title. */
 const TITLES = folded('titel überschrift headline headlines title heading');
 /** What asks for a person, a date or a name. */
