@@ -5,7 +5,7 @@ import type { Config } from './config.js';
  * Paths pino censors wherever they occur: the bot token and the interaction tokens (each
  * one is a 15-minute credential to reply as the bot), and an HTTP authorization header.
  */
-export const REDACTED_PATHS = ['token', '*.token', 'config.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'];
+const REDACTED_PATHS = ['token', '*.token', 'config.token', 'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization'];
 
 const CENSOR = '[redacted]';
 
@@ -13,7 +13,7 @@ const CENSOR = '[redacted]';
  * Interaction tokens also stand in REST URLs (`/interactions/<id>/<token>/callback`,
  * `/webhooks/<application>/<token>/…`), and discord.js puts the URL on its errors.
  */
-export function redactUrlTokens(text: string): string {
+function redactUrlTokens(text: string): string {
   return text.replace(/(\/(?:interactions|webhooks)\/\d+\/)[^/?\s]+/gu, `$1${CENSOR}`);
 }
 

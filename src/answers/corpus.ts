@@ -15,9 +15,9 @@ export interface CurationLimits {
 }
 
 /** Characters of the first paragraph shown after an upload. */
-export const PREVIEW_CHARS = 300;
+const PREVIEW_CHARS = 300;
 /** Articles listed by `/corpus list`; the rest are counted. */
-export const LISTED_ARTICLES = 20;
+const LISTED_ARTICLES = 20;
 
 export async function addArticle(curator: Curator, request: AddRequest, locale: Locale, limits: CurationLimits): Promise<Reply> {
   const t = corpusMessages(locale);

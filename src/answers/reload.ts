@@ -32,7 +32,7 @@ export async function reload(library: Library, locale: Locale, logger: ReloadLog
   }
 }
 
-export function reloadReply(report: ReloadReport, locale: Locale): Reply {
+function reloadReply(report: ReloadReport, locale: Locale): Reply {
   const t = messages(locale);
   const before = report.before.stats();
   const after = report.after.stats();

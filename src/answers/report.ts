@@ -8,7 +8,7 @@ import { reportMessages } from './report-messages.js';
 import { plain, type Button, type Reply, type Section } from './reply.js';
 
 /** Rows per page: well within Discord's 25 fields and 6,000 characters. */
-export const REPORT_PAGE = 10;
+const REPORT_PAGE = 10;
 
 export type ReportKind = 'unanswered' | 'feedback';
 

@@ -46,7 +46,7 @@ export function resolveArticle(engine: Engine, name: string): Article | undefine
 }
 
 /** Separates file and title in an autocomplete label; the file comes first so truncation keeps it. */
-export const CHOICE_SEPARATOR = ' · ';
+const CHOICE_SEPARATOR = ' · ';
 
 export interface ArticleChoice {
   readonly label: string;

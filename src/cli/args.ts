@@ -33,7 +33,7 @@ Options:
   -h, --help    this help
 `;
 
-export const DEFAULT_CLI_LIMIT = 3;
+const DEFAULT_CLI_LIMIT = 3;
 export const DEFAULT_REPORT_DAYS = 30;
 const MAX_REPORT_DAYS = 3650;
 const MAX_CLI_LIMIT = 50;

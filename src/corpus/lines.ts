@@ -18,7 +18,7 @@ const CONTROL = /\p{Cc}/gu;
 const BULLET = /^(?:[•·▪●◦‣*–-])\s+/u;
 const MD_HEADING = /^#{1,6}\s+/;
 
-export function cleanLine(raw: string): string {
+function cleanLine(raw: string): string {
   return raw
     .replace(TAG, '')
     .replace(ENTITY, (_, name: string) => decodeEntity(name))

@@ -17,7 +17,7 @@ export interface LoadOptions {
   readonly readTimeoutMs?: number;
 }
 
-export const READ_TIMEOUT_MS = 10_000;
+const READ_TIMEOUT_MS = 10_000;
 
 const ARTICLE_FILE = /\.(?:txt|md)$/i;
 /** Files read at once: enough to keep the disk busy, few enough to stay under open-file limits. */

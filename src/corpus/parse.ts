@@ -23,7 +23,7 @@ const MIN_ORPHAN_WORDS = 4;
 const DERIVED_TITLE_CHARS = 90;
 
 /** A short line without closing punctuation: a title or section heading, not a paragraph. */
-export function isHeadingLike(line: Line): boolean {
+function isHeadingLike(line: Line): boolean {
   if (line.markdownHeading) return true;
   if (line.bullet || line.text.length > MAX_HEADING_CHARS) return false;
   if (!/\p{L}/u.test(line.text)) return false;

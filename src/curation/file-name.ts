@@ -1,7 +1,7 @@
 import { CurationError } from './errors.js';
 
 /** Article extensions the loader reads. */
-export const UPLOAD_EXTENSIONS = ['.txt', '.md'] as const;
+const UPLOAD_EXTENSIONS = ['.txt', '.md'] as const;
 
 /** At most this many characters before the extension: file systems, Discord's 100-character custom ids. */
 export const MAX_UPLOAD_NAME_LENGTH = 80;

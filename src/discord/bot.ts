@@ -73,7 +73,7 @@ export async function startBot(config: Config & { token: string }, { library, cu
 }
 
 /** How long a stop waits for the gateway to confirm the disconnect. */
-export const STOP_DEADLINE_MS = 5000;
+const STOP_DEADLINE_MS = 5000;
 
 /** Discord (or DISCORD_API_URL) could not be reached at start-up: a message for the operator, exit 2. */
 export class DiscordUnreachableError extends Error {

@@ -23,7 +23,7 @@ export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>): Cli
  * count given is a placeholder that keeps it from doing so; the real one comes from
  * `GET /gateway/bot`.
  */
-export function shardOptions(shardCount: number | 'auto'): { shards: number[] | 'auto'; shardCount: number } {
+function shardOptions(shardCount: number | 'auto'): { shards: number[] | 'auto'; shardCount: number } {
   if (shardCount === 'auto') return { shards: 'auto', shardCount: 2 };
   return { shards: Array.from({ length: shardCount }, (_, i) => i), shardCount };
 }
@@ -34,7 +34,7 @@ export function shardOptions(shardCount: number | 'auto'): { shards: number[] | 
  * the interaction itself and never looks users, members, messages or presences up, so it
  * keeps none (its own user and member excepted).
  */
-export const CACHE_LIMITS = {
+const CACHE_LIMITS = {
   UserManager: { maxSize: 0, keepOverLimit: (user: { id: string; client: Client }) => user.id === user.client.user?.id },
   GuildMemberManager: { maxSize: 0, keepOverLimit: (member: { id: string; client: Client }) => member.id === member.client.user?.id },
   MessageManager: 0,

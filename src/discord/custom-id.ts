@@ -3,7 +3,7 @@ import type { Action } from '../answers/reply.js';
 import { CUSTOM_ID_MAX } from './limits.js';
 
 /** Questions remembered for paging buttons; the oldest are forgotten first. */
-export const REMEMBERED_QUESTIONS = 10_000;
+const REMEMBERED_QUESTIONS = 10_000;
 
 /** Where and for whom a button is made, and who presses it. */
 export interface ActionScope {

@@ -43,7 +43,7 @@ export interface RouterDeps {
  * An interaction that has waited this long before we got to it (a burst, a blocking
  * reload) is deferred first, so that a slow answer cannot miss Discord's 3 s.
  */
-export const DEFER_AFTER_AGE_MS = INTERACTION_ACK_MS / 2;
+const DEFER_AFTER_AGE_MS = INTERACTION_ACK_MS / 2;
 
 type Outcome = 'replied' | 'deferred' | 'updated' | 'autocomplete' | 'unknown' | 'refused' | 'failed';
 

@@ -139,7 +139,7 @@ export function escapeMarkdown(text: string): string {
  * The inline part of escapeMarkdown, for one-line texts where Discord renders no blocks
  * (embed titles, field names): there a backslash before "1." would show.
  */
-export function escapeInline(text: string): string {
+function escapeInline(text: string): string {
   return text.replace(/[\\*_~`|<>[\]]/gu, '\\$&').replace(/@(everyone|here)/gu, '@\u200b$1');
 }
 

@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import { foldText } from './analysis/normalize.js';
 import type { ArticleMatch } from './types.js';
 
-export const DEFAULT_ARTICLE_MATCHES = 25;
+const DEFAULT_ARTICLE_MATCHES = 25;
 
 /**
  * Articles whose file name or title match what a user typed, best first. Diacritics and

@@ -28,7 +28,7 @@ export interface FeedbackOptions {
 }
 
 /** Questions waiting to be written; beyond it the oldest are dropped (a store down for long). */
-export const PENDING_MAX = 10_000;
+const PENDING_MAX = 10_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULTS = { retryMs: 30_000, warnEveryMs: 60_000, voteTimeoutMs: 2000 };
 

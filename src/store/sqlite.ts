@@ -7,7 +7,7 @@ import type { FeedbackReport, FeedbackStore, QuestionRecord, Vote, VoteOutcome }
 import { newSecret } from './voter.js';
 
 /** How long a write waits for another process's lock before it fails. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The embedded store: one SQLite file, in WAL mode (readers never block the writer), with a

@@ -12,7 +12,7 @@
 export const LEXICON_FILES = { english: 'en-de.tsv.gz', synonyms: 'de-synonyms.tsv.gz' } as const;
 
 /** Bumped whenever the analyzer makes other terms of the same words (then run `npm run lexicons`). */
-export const LEXICON_ANALYSIS = 'cistem-1';
+const LEXICON_ANALYSIS = 'cistem-1';
 
 export function lexiconHeader(kind: keyof typeof LEXICON_FILES): string {
   return `# quelle lexicon ${kind} analysis=${LEXICON_ANALYSIS}`;

@@ -13,7 +13,7 @@ export interface LexiconSource {
 }
 
 /** English keys with more German translations than this are not used for paraphrases. */
-export const MAX_PARAPHRASE_FANOUT = 20;
+const MAX_PARAPHRASE_FANOUT = 20;
 
 export interface Lexicon {
   /** German phrases (index terms joined by a space) for an English key, in the dictionary's order. */

@@ -43,7 +43,7 @@ export function asksAboutArticle(question: string): boolean {
 }
 
 /** Whether the question says something about writing ("Worüber schreibt Pepe Escobar?"). */
-export function mentionsAuthorship(question: string): boolean {
+function mentionsAuthorship(question: string): boolean {
   return wordsOf(question).some((w) => AUTHORSHIP.has(normalizeWord(w)));
 }
 

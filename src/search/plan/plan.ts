@@ -93,7 +93,7 @@ const MIN_BASE = 4;
 const MIN_PART = 3;
 
 /** Bases of a (stemmed) word by derivation: "nutzung" → "nutz", "gewachs" (gewachsen) → "wachs". */
-export function relatedForms(term: string): string[] {
+function relatedForms(term: string): string[] {
   const forms: string[] = [];
   const derived = DERIVATION.exec(term);
   if (derived && term.length - derived[0].length >= MIN_BASE) forms.push(term.slice(0, -derived[0].length));
@@ -106,7 +106,7 @@ export function relatedForms(term: string): string[] {
  * A compound the corpus lacks, split into two parts it has: "rohstoffexpor" (Rohstoffexporte)
  * → ["rohstoff", "expor"]. The longest known head wins: German compounds are right-headed.
  */
-export function splitCompound(term: string, analyzer: Analyzer, vocabulary: Vocabulary): [string, string] | undefined {
+function splitCompound(term: string, analyzer: Analyzer, vocabulary: Vocabulary): [string, string] | undefined {
   for (let i = MIN_PART; i <= term.length - MIN_PART; i++) {
     const head = term.slice(i);
     if (vocabulary.documentFrequency(head) === 0) continue;
@@ -127,7 +127,7 @@ export function splitCompound(term: string, analyzer: Analyzer, vocabulary: Voca
  * of its own ("hirnchip" → "chip", "wahrungskris" → "kris"). German compounds are
  * right-headed: a "Hirnchip" is a chip, a "Währungskrise" a crisis.
  */
-export function compoundHead(term: string, vocabulary: Vocabulary, minHead: number): string | undefined {
+function compoundHead(term: string, vocabulary: Vocabulary, minHead: number): string | undefined {
   for (let i = MIN_PART; i <= term.length - minHead; i++) {
     const head = term.slice(i);
     if (vocabulary.documentFrequency(head) > 0) return head;

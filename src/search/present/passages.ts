@@ -33,7 +33,7 @@ export function toPassage(doc: IndexedDoc, { score, terms }: Ranked, analyzer: A
 }
 
 /** An article's byline (title, author, date) as a passage. */
-export function bylinePassage(article: Article, score: number): Passage {
+function bylinePassage(article: Article, score: number): Passage {
   const text = bylineText(article);
   return { file: article.file, title: article.title, heading: undefined, paragraph: 0, kind: 'byline', text, score, matched: [], highlights: [], bestSentence: { start: 0, end: text.length } };
 }
