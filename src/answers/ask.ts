@@ -1,5 +1,5 @@
 import { excerpt } from '../search/present/excerpt.js';
-import type { Engine, Passage } from '../search/types.js';
+import type { Confidence, Engine, Passage } from '../search/types.js';
 import { messages, type Locale } from './i18n.js';
 import { notice, plain, type Button, type Reply, type Section } from './reply.js';
 
@@ -27,6 +27,8 @@ export interface AskOutcome {
   /** The question as searched. */
   readonly question: string;
   readonly abstained: boolean;
+  /** How sure the answer was (see Confidence): `uncertain` answers show passages under a warning. */
+  readonly confidence: Confidence;
   /** The first passage shown. */
   readonly top: { readonly file: string; readonly paragraph: number; readonly score: number } | null;
 }
@@ -45,7 +47,7 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
   const isPrivate = request.private ?? false;
   const answer = engine.search(searchedText(request.question), { limit: request.limit, offset });
   const first = answer.passages[0];
-  const outcome: AskOutcome = { question, abstained: answer.abstained !== undefined, top: first === undefined ? null : { file: first.file, paragraph: first.paragraph, score: first.score } };
+  const outcome: AskOutcome = { question, abstained: answer.abstained !== undefined, confidence: answer.confidence, top: first === undefined ? null : { file: first.file, paragraph: first.paragraph, score: first.score } };
 
   if (answer.abstained === 'no-terms') return { reply: notice('info', t.noTermsTitle, t.noTermsText), outcome };
   if (answer.abstained === 'no-match') return { reply: nothingFound(engine, question, locale), outcome };
@@ -62,10 +64,14 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
     buttons.push({ label: '', emoji: '👍', action: { kind: 'vote', answerId: request.answerId, value: 1 } });
     buttons.push({ label: '', emoji: '👎', action: { kind: 'vote', answerId: request.answerId, value: -1 } });
   }
+  // Not sure: the closest passages under a heading that says so, and what the corpus lacks.
+  const uncertain = answer.confidence === 'uncertain';
+  const lead = uncertain ? [t.uncertainText, ...(answer.missing.length > 0 ? [t.missingWords(answer.missing)] : [])].join(' ') : undefined;
   const reply: Reply = {
     private: isPrivate,
     tone: 'answer',
-    title: t.askTitle(question),
+    title: uncertain ? t.uncertainTitle(question) : t.askTitle(question),
+    ...(lead === undefined ? {} : { text: plain(lead) }),
     sections,
     footer: t.askFooter(offset + 1, last, answer.total),
     buttons,

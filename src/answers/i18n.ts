@@ -26,6 +26,10 @@ export interface Messages {
   readonly noMatchTitle: string;
   readonly noMatchText: (question: string) => string;
   readonly closestArticles: string;
+  /** The heading of an uncertain answer, and what the corpus has nothing for. */
+  readonly uncertainTitle: (question: string) => string;
+  readonly uncertainText: string;
+  readonly missingWords: (words: readonly string[]) => string;
   readonly noMorePages: string;
   readonly questionTooLong: (max: number) => string;
   readonly cooldown: (seconds: number) => string;
@@ -77,6 +81,9 @@ const de: Messages = {
   noMatchTitle: 'Dazu steht nichts im Korpus',
   noMatchText: (q) => `Kein Absatz beantwortet „${q}“ gut genug, daher zeige ich lieber nichts Falsches. Versuchen Sie andere oder genauere Begriffe (Namen, Orte, Zahlen).`,
   closestArticles: 'Am nächsten liegen diese Artikel',
+  uncertainTitle: (q) => `Nicht sicher: ${q}`,
+  uncertainText: 'Nicht sicher, ob das Ihre Frage beantwortet – am nächsten kommen diese Stellen.',
+  missingWords: (words) => `Zu ${words.map((w) => `„${w}“`).join(', ')} steht nichts im Korpus.`,
   noMorePages: 'Keine weiteren Treffer.',
   questionTooLong: (max) => `Die Frage ist zu lang: höchstens ${max} Zeichen.`,
   cooldown: (s) => `Einen Moment bitte: Sie können in ${s} s wieder fragen.`,
@@ -105,10 +112,11 @@ const de: Messages = {
   helpText: (a, p) => `Ich beantworte Fragen mit den passenden Absätzen aus ${a} Artikeln (${p} Absätze) und nenne die Quelle.`,
   helpSections: [
     { title: '/ask Frage', text: 'Die drei besten Absätze mit Quelle; „Weitere Treffer“ blättert, „Zitieren“ postet einen Absatz als Zitat. Mit privat:true sehen nur Sie die Antwort.' },
+    { title: 'Antwort, unsicher, nichts', text: 'Deckt ein Absatz die Frage ab, zeige ich ihn als Antwort. Kennt das Korpus nur einen Teil der Frage, zeige ich die nächsten Absätze unter „Nicht sicher“ und nenne, wozu nichts im Korpus steht. Findet sich nichts, sage ich das.' },
     { title: '/source Artikel [Absatz]', text: 'Zitiert einen Artikel (Titel, Autor, erster Absatz, Zitierzeile) oder einen einzelnen Absatz.' },
     { title: 'Im Korpus suchen', text: 'Rechtsklick auf eine Nachricht → Apps: nimmt ihren Text als Frage.' },
     { title: '/reload', text: 'Moderatoren: lädt das Korpus neu, ohne Ausfall.' },
-    { title: '/report unanswered | feedback', text: 'Moderatoren: Fragen ohne Antwort, und Antworten mit 👎.' },
+    { title: '/report unanswered | feedback', text: 'Moderatoren: Fragen ohne oder mit unsicherer Antwort, und Antworten mit 👎.' },
     { title: '/corpus add | remove | list', text: 'Moderatoren: eine .txt- oder .md-Datei als Artikel hochladen, einen hochgeladenen Artikel entfernen, alle Artikel mit Herkunft auflisten.' },
   ],
   errorTitle: 'Das hat nicht geklappt',
@@ -134,6 +142,9 @@ const en: Messages = {
   noMatchTitle: 'The corpus does not cover this',
   noMatchText: (q) => `No passage answers "${q}" well enough, so I would rather show nothing than something wrong. Try other or more specific words (names, places, numbers); the articles are in German.`,
   closestArticles: 'The closest articles',
+  uncertainTitle: (q) => `Not sure: ${q}`,
+  uncertainText: 'Not sure this answers your question – these come closest.',
+  missingWords: (words) => `The corpus has nothing on ${words.map((w) => `"${w}"`).join(', ')}.`,
   noMorePages: 'No more results.',
   questionTooLong: (max) => `The question is too long: ${max} characters at most.`,
   cooldown: (s) => `One moment please: you can ask again in ${s} s.`,
@@ -162,10 +173,11 @@ const en: Messages = {
   helpText: (a, p) => `I answer questions with the matching passages of ${a} articles (${p} paragraphs) and name the source.`,
   helpSections: [
     { title: '/ask question', text: 'The three best passages with their source; "More results" pages on, "Cite" posts one passage as a quote. With private:true only you see the answer.' },
+    { title: 'Answer, not sure, nothing', text: 'When a passage covers the question, I show it as the answer. When the corpus has only part of what you ask, I show the closest passages under "Not sure" and name what it has nothing on. When nothing is found, I say so.' },
     { title: '/source article [paragraph]', text: 'Cites an article (title, author, first paragraph, a citation line) or one paragraph.' },
     { title: 'Search the corpus', text: 'Right-click a message → Apps: uses its text as the question.' },
     { title: '/reload', text: 'Moderators: reloads the corpus without downtime.' },
-    { title: '/report unanswered | feedback', text: 'Moderators: questions that got no answer, and answers with a 👎.' },
+    { title: '/report unanswered | feedback', text: 'Moderators: questions that got no answer or an uncertain one, and answers with a 👎.' },
     { title: '/corpus add | remove | list', text: 'Moderators: upload a .txt or .md file as an article, remove an uploaded article, list every article with where it comes from.' },
   ],
   errorTitle: 'That did not work',

@@ -11,7 +11,9 @@ export interface ReportMessages {
   readonly unavailableText: string;
   readonly unansweredTitle: (days: number) => string;
   readonly feedbackTitle: (days: number) => string;
-  readonly summary: (questions: number, abstained: number, up: number, down: number) => string;
+  readonly summary: (questions: number, abstained: number, uncertain: number, up: number, down: number) => string;
+  /** Marks a question that got passages marked uncertain, not nothing. */
+  readonly uncertainMark: string;
   readonly asked: (count: number, last: string) => string;
   readonly votes: (up: number, down: number) => string;
   readonly whereShown: (file: string, paragraph: number) => string;
@@ -36,7 +38,8 @@ const de: ReportMessages = {
   unavailableText: 'Der Speicher für Rückmeldungen ist gerade nicht erreichbar. Bitte später noch einmal versuchen.',
   unansweredTitle: (days) => `Unbeantwortete Fragen, letzte ${days} ${days === 1 ? 'Tag' : 'Tage'}`,
   feedbackTitle: (days) => `Antworten mit 👎, letzte ${days} ${days === 1 ? 'Tag' : 'Tage'}`,
-  summary: (q, a, up, down) => `Fragen: ${q} · ohne Antwort: ${a} · 👍 ${up} · 👎 ${down}`,
+  summary: (q, a, u, up, down) => `Fragen: ${q} · ohne Antwort: ${a} · unsicher: ${u} · 👍 ${up} · 👎 ${down}`,
+  uncertainMark: 'unsicher',
   asked: (count, last) => `${count}× gefragt · zuletzt ${last}`,
   votes: (up, down) => `👍 ${up} · 👎 ${down}`,
   whereShown: (file, paragraph) => `${file} · Absatz ${paragraph}`,
@@ -62,7 +65,8 @@ const en: ReportMessages = {
   unavailableText: 'The feedback store cannot be reached right now. Please try again later.',
   unansweredTitle: (days) => `Unanswered questions, last ${days} ${days === 1 ? 'day' : 'days'}`,
   feedbackTitle: (days) => `Answers with 👎, last ${days} ${days === 1 ? 'day' : 'days'}`,
-  summary: (q, a, up, down) => `Questions: ${q} · unanswered: ${a} · 👍 ${up} · 👎 ${down}`,
+  summary: (q, a, u, up, down) => `Questions: ${q} · unanswered: ${a} · uncertain: ${u} · 👍 ${up} · 👎 ${down}`,
+  uncertainMark: 'uncertain',
   asked: (count, last) => `asked ${count}× · last ${last}`,
   votes: (up, down) => `👍 ${up} · 👎 ${down}`,
   whereShown: (file, paragraph) => `${file} · paragraph ${paragraph}`,

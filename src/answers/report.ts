@@ -21,7 +21,7 @@ export function reportReply(report: FeedbackReport, kind: ReportKind, days: numb
   const t = reportMessages(locale);
   const rows: Section[] =
     kind === 'unanswered'
-      ? report.unanswered.map((u) => ({ title: u.question, body: plain(t.asked(u.count, formatTime(u.lastAsked))) }))
+      ? report.unanswered.map((u) => ({ title: u.uncertain ? `${u.question} (${t.uncertainMark})` : u.question, body: plain(t.asked(u.count, formatTime(u.lastAsked))) }))
       : report.downvoted.map((d) => ({
           title: d.question ?? (d.file === null ? t.unknownAnswer : t.notStored),
           ...(d.file === null || d.paragraph === null ? {} : { source: t.whereShown(d.file, d.paragraph) }),
@@ -37,7 +37,7 @@ export function reportReply(report: FeedbackReport, kind: ReportKind, days: numb
     private: true,
     tone: 'info',
     title: kind === 'unanswered' ? t.unansweredTitle(days) : t.feedbackTitle(days),
-    text: plain(t.summary(report.questions, report.abstained, report.votes.up, report.votes.down) + (rows.length === 0 ? `\n${empty}` : '')),
+    text: plain(t.summary(report.questions, report.abstained, report.uncertain, report.votes.up, report.votes.down) + (rows.length === 0 ? `\n${empty}` : '')),
     sections: page,
     ...(rows.length > REPORT_PAGE ? { footer: t.page(start + 1, start + page.length, rows.length) } : {}),
     buttons,

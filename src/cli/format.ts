@@ -12,6 +12,8 @@ const WORDS = {
     part: (i: number, n: number) => `part ${i} of ${n}`,
     byline: 'title, author, date',
     by: 'by',
+    uncertain: 'Not sure this answers your question – these come closest.',
+    missing: (words: readonly string[]) => `The corpus has nothing on ${words.map((w) => `"${w}"`).join(', ')}.`,
   },
   de: {
     noTerms: (q: string) => `Keine suchbaren Wörter in „${q}“.`,
@@ -20,6 +22,8 @@ const WORDS = {
     part: (i: number, n: number) => `Teil ${i} von ${n}`,
     byline: 'Titel, Autor, Datum',
     by: 'von',
+    uncertain: 'Nicht sicher, ob das Ihre Frage beantwortet – am nächsten kommen diese Stellen.',
+    missing: (words: readonly string[]) => `Zu ${words.map((w) => `„${w}“`).join(', ')} steht nichts im Korpus.`,
   },
 } as const;
 
@@ -31,13 +35,13 @@ export function formatAnswer(answer: Answer, color: boolean, lang: CliLang = 'en
   const words = WORDS[lang];
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
   if (answer.passages.length === 0) return `${answer.abstained === 'no-terms' ? words.noTerms(answer.query) : words.nothing(answer.query)}\n`;
-  return answer.passages
-    .map((passage, i) => {
-      const cut = excerpt(passage, EXCERPT_CHARS);
-      const heading = passage.heading ? ` — ${passage.heading}` : '';
-      return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, ${where(passage, lang)}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
-    })
-    .join('\n');
+  const lead = answer.confidence === 'uncertain' ? `${[words.uncertain, ...(answer.missing.length > 0 ? [words.missing(answer.missing)] : [])].join(' ')}\n\n` : '';
+  const passages = answer.passages.map((passage, i) => {
+    const cut = excerpt(passage, EXCERPT_CHARS);
+    const heading = passage.heading ? ` — ${passage.heading}` : '';
+    return `${i + 1}. ${passage.title}${heading}\n   ${passage.file}, ${where(passage, lang)}\n   ${mark(cut.text, cut.highlights, open, close)}\n`;
+  });
+  return lead + passages.join('\n');
 }
 
 function where(passage: Passage, lang: CliLang): string {
@@ -51,6 +55,8 @@ function where(passage: Passage, lang: CliLang): string {
 export function answerJson(answer: Answer): string {
   return JSON.stringify({
     query: answer.query,
+    confidence: answer.confidence,
+    missing: answer.missing,
     hits: answer.passages.map((p) => ({ file: p.file, title: p.title, heading: p.heading ?? null, paragraph: p.paragraph, text: p.text, score: p.score })),
   });
 }

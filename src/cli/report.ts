@@ -7,8 +7,9 @@ export function reportJson(report: FeedbackReport): string {
     since: new Date(report.since).toISOString(),
     questions: report.questions,
     abstained: report.abstained,
+    uncertain: report.uncertain,
     votes: report.votes,
-    unanswered: report.unanswered.map((u) => ({ question: u.question, count: u.count, lastAsked: new Date(u.lastAsked).toISOString() })),
+    unanswered: report.unanswered.map((u) => ({ question: u.question, count: u.count, lastAsked: new Date(u.lastAsked).toISOString(), uncertain: u.uncertain })),
     downvoted: report.downvoted.map((d) => ({ question: d.question, file: d.file, paragraph: d.paragraph, up: d.up, down: d.down })),
   });
 }
@@ -25,13 +26,13 @@ function cell(text: string, width: number): string {
 export function formatReport(report: FeedbackReport, days: number): string {
   const lines: string[] = [];
   lines.push(`Feedback since ${formatTime(report.since)} UTC (${days} days)`);
-  lines.push(`Questions ${report.questions} · unanswered ${report.abstained} · up ${report.votes.up} · down ${report.votes.down}`);
+  lines.push(`Questions ${report.questions} · unanswered ${report.abstained} · uncertain ${report.uncertain} · up ${report.votes.up} · down ${report.votes.down}`);
   lines.push('');
-  lines.push('Unanswered questions');
+  lines.push('Unanswered questions (? = got passages marked uncertain)');
   if (report.unanswered.length === 0) lines.push('  (none)');
   else {
     lines.push(`  ${cell('question', 54)} ${'count'.padStart(5)}  last asked`);
-    for (const u of report.unanswered) lines.push(`  ${cell(u.question, 54)} ${String(u.count).padStart(5)}  ${formatTime(u.lastAsked)}`);
+    for (const u of report.unanswered) lines.push(`${u.uncertain ? '? ' : '  '}${cell(u.question, 54)} ${String(u.count).padStart(5)}  ${formatTime(u.lastAsked)}`);
   }
   lines.push('');
   lines.push('Answers voted down');

@@ -99,6 +99,11 @@ export interface EngineOptions {
    * counts: a question names the topic once, the paragraph that answers often only the detail.
    */
   readonly titleThingWeight?: number;
+  /**
+   * A question the engine does not answer is still shown its closest passages, as uncertain,
+   * when the best passage itself says this many of its things (0: never; see decide.ts).
+   */
+  readonly uncertainThings?: number;
   /** How much a passage among the best `proximityDepth` gains for a why-question when it gives a reason ("weil", "wegen"; 0: nothing). */
   readonly reasonWeight?: number;
   /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
@@ -164,6 +169,7 @@ export const defaultEngineOptions = {
   trustedContentThings: 3,
   titleThingWeight: 0.5,
   reasonWeight: 1,
+  uncertainThings: 1,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
 
 /** The options an engine runs with: the defaults, merged with what the caller gave. */

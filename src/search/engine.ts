@@ -16,7 +16,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { Analyzer } from './analysis/analyzer.js';
 import { answerKind } from './analysis/answer-kind.js';
-import { decide } from './decide/decide.js';
+import { confidenceOf, decide } from './decide/decide.js';
 import { signalsOf } from './decide/signals.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, resolveOptions, type EngineOptions, type ResolvedOptions } from './defaults.js';
 import { findArticles } from './find-articles.js';
@@ -27,7 +27,7 @@ import { buildBridges, NO_BRIDGES, type Bridges } from './lexicon/bridges.js';
 import { authorIndex, focusOnArticles } from './plan/meta.js';
 import { planQuery } from './plan/plan.js';
 import { presentPage } from './present/passages.js';
-import { rank } from './rank/rank.js';
+import { rank, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
 import { lexicalRetriever } from './retrieve/lexical.js';
 import type { Answer, Engine, EngineStats, SearchOptions } from './types.js';
@@ -35,6 +35,8 @@ import type { Answer, Engine, EngineStats, SearchOptions } from './types.js';
 export { BUILD_SLICE } from './index/indexes.js';
 export { defaultEngineOptions, type EngineOptions } from './defaults.js';
 export { SnapshotMismatchError, type EngineSnapshot } from './index/snapshot.js';
+
+const NOTHING_RANKED: Ranking = { ranked: [], unknownShare: 0, unmatched: [] };
 
 /** Builds an engine over an already loaded corpus, in one go. */
 export function buildEngine(corpus: Corpus, options: EngineOptions = {}): Engine {
@@ -124,9 +126,10 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, opts);
     const focus = focusOnArticles(question, plan.concepts, authors);
     const { concepts, named, byAuthor } = focus;
-    if (concepts.length === 0 && byAuthor.length === 0) return { query: question, passages: [], total: 0, abstained: 'no-terms' };
+    if (concepts.length === 0 && byAuthor.length === 0) return { query: question, confidence: 'none', passages: [], missing: [], total: 0, abstained: 'no-terms' };
 
-    const { ranked: byScore, unknownShare } = concepts.length === 0 ? { ranked: [], unknownShare: 0 } : rank(concepts, retriever.retrieve(concepts), articleOf, opts);
+    const { ranked: byScore, unknownShare, unmatched }: Ranking = concepts.length === 0 ? NOTHING_RANKED : rank(concepts, retriever.retrieve(concepts), articleOf, opts);
+    const missing = [...new Set(unmatched.map((i) => concepts[i]?.surface ?? ''))];
     const kind = answerKind(question);
     const ranked = rerankByProximity(byScore, textOf, analyzer, kind, opts);
     const best = ranked[0];
@@ -134,10 +137,10 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     // A question that names an author of the corpus is about the corpus, even when its other
     // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them
     // and their bylines.
-    const answered = named.length > 0 || decide(signals, opts).answer;
-    if (!answered) return { query: question, passages: [], total: 0, abstained: 'no-match', signals };
+    const confidence = named.length > 0 ? 'answer' : confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
+    if (confidence === 'none') return { query: question, confidence, passages: [], missing, total: 0, abstained: 'no-match', signals };
     const { passages, total } = presentPage(ranked, focus, { offset, limit }, docs, analyzer, kind);
-    return { query: question, passages, total, abstained: undefined, signals };
+    return { query: question, confidence, passages, missing, total, abstained: undefined, signals };
   };
 
   return {

@@ -45,12 +45,24 @@ export type AbstainReason =
   /** Nothing in the corpus matched well enough to be an answer. */
   | 'no-match';
 
+/**
+ * How sure the engine is that its passages answer the question:
+ * - `answer`: the best passage covers the question (see decide/decide.ts);
+ * - `uncertain`: the question names things the corpus has, but the best passage misses part of
+ *   it: the closest passages are shown as such, with what the corpus lacks (`missing`);
+ * - `none`: nothing of the question's content is found; no passages.
+ */
+export type Confidence = 'answer' | 'uncertain' | 'none';
+
 export interface Answer {
   readonly query: string;
+  readonly confidence: Confidence;
   readonly passages: readonly Passage[];
+  /** Words of the question (as typed) the corpus has nothing for: no match, no bridge. */
+  readonly missing: readonly string[];
   /** How many passages passed the relevance bar in all, for paging. */
   readonly total: number;
-  /** Set when `passages` is empty on purpose. */
+  /** Set when `passages` is empty on purpose (confidence `none`). */
   readonly abstained: AbstainReason | undefined;
   /** The signals the decision to answer read, for tuning. */
   readonly signals?: AnswerSignals;
@@ -72,6 +84,8 @@ export interface AnswerSignals {
   readonly contentMatched: number;
   /** …of this many. */
   readonly contentWords: number;
+  /** Content things the best passage itself says (in its text or heading, not only its title), a measure asked for not counted. */
+  readonly contentSaid: number;
 }
 
 export interface EngineStats {

@@ -10,7 +10,7 @@ const CONNECT_TIMEOUT_MS = 5000;
 /** Any fixed number: processes migrating one database at once take turns on it. */
 const MIGRATION_LOCK = 7_150_522;
 
-const QUESTION_COLUMNS = ['id', 'at', 'guildId', 'channelId', 'locale', 'question', 'normalized', 'abstained', 'file', 'paragraph', 'score', 'private'] as const;
+const QUESTION_COLUMNS = ['id', 'at', 'guildId', 'channelId', 'locale', 'question', 'normalized', 'abstained', 'uncertain', 'file', 'paragraph', 'score', 'private'] as const;
 
 /**
  * The shared store: several bot processes or machines write to one PostgreSQL database. The
@@ -56,7 +56,7 @@ export class PostgresStore implements FeedbackStore {
       return `(${QUESTION_COLUMNS.map((_, j) => `$${i * QUESTION_COLUMNS.length + j + 1}`).join(', ')})`;
     });
     await this.#pool.query(
-      `INSERT INTO questions (id, at, guild_id, channel_id, locale, question, normalized, abstained, file, paragraph, score, private)
+      `INSERT INTO questions (id, at, guild_id, channel_id, locale, question, normalized, abstained, uncertain, file, paragraph, score, private)
        VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`,
       values,
     );
@@ -78,12 +78,12 @@ export class PostgresStore implements FeedbackStore {
 
   async report(since: number, limit: number): Promise<FeedbackReport> {
     const [totals, votes, unanswered, downvoted] = await Promise.all([
-      this.#pool.query<{ questions: string; abstained: string }>(TOTALS_SQL, [since]),
+      this.#pool.query<{ questions: string; abstained: string; uncertain: string }>(TOTALS_SQL, [since]),
       this.#pool.query<{ up: string; down: string }>(VOTES_SQL, [since]),
-      this.#pool.query<{ question: string; count: string; last_asked: string }>(UNANSWERED_SQL, [since, limit]),
+      this.#pool.query<{ question: string; count: string; last_asked: string; abstained: string }>(UNANSWERED_SQL, [since, limit]),
       this.#pool.query<DownvotedRow>(DOWNVOTED_SQL, [since, limit]),
     ]);
-    return assemble(since, totals.rows[0] as { questions: string; abstained: string }, votes.rows[0] as { up: string; down: string }, unanswered.rows, downvoted.rows);
+    return assemble(since, totals.rows[0] as { questions: string; abstained: string; uncertain: string }, votes.rows[0] as { up: string; down: string }, unanswered.rows, downvoted.rows);
   }
 
   async purge(before: number): Promise<number> {

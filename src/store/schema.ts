@@ -32,6 +32,8 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     )`,
     'CREATE INDEX votes_at ON votes (at)',
   ],
+  // Issue 21: an answer may be shown as uncertain (passages under a warning); reported beside the unanswered.
+  ['ALTER TABLE questions ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0'],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

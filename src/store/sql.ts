@@ -15,6 +15,7 @@ export function questionRow(r: QuestionRecord): Record<string, string | number |
     question: r.question,
     normalized: r.question === null ? null : foldText(r.question),
     abstained: r.abstained ? 1 : 0,
+    uncertain: r.uncertain === true ? 1 : 0,
     file: r.top?.file ?? null,
     paragraph: r.top?.paragraph ?? null,
     score: r.top?.score ?? null,
@@ -22,17 +23,17 @@ export function questionRow(r: QuestionRecord): Record<string, string | number |
   };
 }
 
-/** Unanswered questions since $1, grouped by normalized form, at most $2 groups. */
-/** Questions and unanswered ones since $1. */
-export const TOTALS_SQL = 'SELECT COUNT(*) AS questions, COALESCE(SUM(abstained), 0) AS abstained FROM questions WHERE at >= $1';
+/** Questions, unanswered ones and uncertain ones since $1. */
+export const TOTALS_SQL = 'SELECT COUNT(*) AS questions, COALESCE(SUM(abstained), 0) AS abstained, COALESCE(SUM(uncertain), 0) AS uncertain FROM questions WHERE at >= $1';
 
 /** Votes since $1. */
 export const VOTES_SQL = 'SELECT COALESCE(SUM(CASE WHEN value = 1 THEN 1 ELSE 0 END), 0) AS up, COALESCE(SUM(CASE WHEN value = -1 THEN 1 ELSE 0 END), 0) AS down FROM votes WHERE at >= $1';
 
+/** Unanswered and uncertain questions since $1, grouped by normalized form, at most $2 groups. */
 export const UNANSWERED_SQL = `
-  SELECT MAX(question) AS question, COUNT(*) AS count, MAX(at) AS last_asked
+  SELECT MAX(question) AS question, COUNT(*) AS count, MAX(at) AS last_asked, MAX(abstained) AS abstained
   FROM questions
-  WHERE abstained = 1 AND at >= $1 AND normalized IS NOT NULL
+  WHERE (abstained = 1 OR uncertain = 1) AND at >= $1 AND normalized IS NOT NULL
   GROUP BY normalized
   ORDER BY COUNT(*) DESC, MAX(at) DESC
   LIMIT $2`;
@@ -61,17 +62,18 @@ export interface DownvotedRow {
 /** The report from the rows of either store (PostgreSQL returns counts as strings). */
 export function assemble(
   since: number,
-  totals: { questions: number | string; abstained: number | string },
+  totals: { questions: number | string; abstained: number | string; uncertain: number | string },
   votes: { up: number | string; down: number | string },
-  unanswered: readonly { question: string; count: number | string; last_asked: number | string }[],
+  unanswered: readonly { question: string; count: number | string; last_asked: number | string; abstained: number | string }[],
   downvoted: readonly DownvotedRow[],
 ): FeedbackReport {
   return {
     since,
     questions: Number(totals.questions),
     abstained: Number(totals.abstained),
+    uncertain: Number(totals.uncertain),
     votes: { up: Number(votes.up), down: Number(votes.down) },
-    unanswered: unanswered.map((u): UnansweredGroup => ({ question: u.question, count: Number(u.count), lastAsked: Number(u.last_asked) })),
+    unanswered: unanswered.map((u): UnansweredGroup => ({ question: u.question, count: Number(u.count), lastAsked: Number(u.last_asked), uncertain: Number(u.abstained) === 0 })),
     downvoted: downvoted.map((d): DownvotedAnswer => ({ question: d.question, file: d.file, paragraph: d.paragraph === null ? null : Number(d.paragraph), up: Number(d.up), down: Number(d.down) })),
   };
 }

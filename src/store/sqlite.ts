@@ -38,8 +38,8 @@ export class SqliteStore implements FeedbackStore {
       throw err;
     }
     this.#insertQuestion = this.#db.prepare(
-      `INSERT INTO questions (id, at, guild_id, channel_id, locale, question, normalized, abstained, file, paragraph, score, private)
-       VALUES (@id, @at, @guildId, @channelId, @locale, @question, @normalized, @abstained, @file, @paragraph, @score, @private)
+      `INSERT INTO questions (id, at, guild_id, channel_id, locale, question, normalized, abstained, uncertain, file, paragraph, score, private)
+       VALUES (@id, @at, @guildId, @channelId, @locale, @question, @normalized, @abstained, @uncertain, @file, @paragraph, @score, @private)
        ON CONFLICT (id) DO NOTHING`,
     );
     this.#insertQuestions = this.#db.transaction((records: readonly QuestionRecord[]) => {
@@ -73,9 +73,9 @@ export class SqliteStore implements FeedbackStore {
 
   report(since: number, limit: number): Promise<FeedbackReport> {
     return attempt(() => {
-      const totals = this.#db.prepare(positional(TOTALS_SQL)).get(since) as { questions: number; abstained: number };
+      const totals = this.#db.prepare(positional(TOTALS_SQL)).get(since) as { questions: number; abstained: number; uncertain: number };
       const votes = this.#db.prepare(positional(VOTES_SQL)).get(since) as { up: number; down: number };
-      const unanswered = this.#db.prepare(positional(UNANSWERED_SQL)).all(since, limit) as { question: string; count: number; last_asked: number }[];
+      const unanswered = this.#db.prepare(positional(UNANSWERED_SQL)).all(since, limit) as { question: string; count: number; last_asked: number; abstained: number }[];
       const downvoted = this.#db.prepare(positional(DOWNVOTED_SQL)).all(since, limit) as DownvotedRow[];
       return assemble(since, totals, votes, unanswered, downvoted);
     });

@@ -20,6 +20,8 @@ export interface QuestionRecord {
   readonly question: string | null;
   /** Whether the engine answered with nothing. */
   readonly abstained: boolean;
+  /** Whether it answered with passages it was not sure of (confidence `uncertain`). */
+  readonly uncertain?: boolean;
   /** The first passage shown. */
   readonly top: { readonly file: string; readonly paragraph: number; readonly score: number } | null;
   readonly private: boolean;
@@ -43,6 +45,8 @@ export interface UnansweredGroup {
   readonly question: string;
   readonly count: number;
   readonly lastAsked: number;
+  /** Every time it was asked it got passages marked uncertain, never nothing. */
+  readonly uncertain: boolean;
 }
 
 export interface DownvotedAnswer {
@@ -59,8 +63,10 @@ export interface FeedbackReport {
   readonly since: number;
   readonly questions: number;
   readonly abstained: number;
+  /** Questions answered with passages marked uncertain. */
+  readonly uncertain: number;
   readonly votes: { readonly up: number; readonly down: number };
-  /** Questions that got no answer, grouped by their normalized form, most asked first. */
+  /** Questions that got no answer or an uncertain one, grouped by their normalized form, most asked first. */
   readonly unanswered: readonly UnansweredGroup[];
   /** Answers with at least one 👎, most 👎 first. */
   readonly downvoted: readonly DownvotedAnswer[];

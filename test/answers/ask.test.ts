@@ -19,6 +19,16 @@ describe('ask', () => {
     expect(bold).toContain('Xuliang');
   });
 
+  it('shows the closest passages under a heading that says it is not sure, naming what the corpus lacks', () => {
+    const de = ask(engine, { question: 'Wer ist Du Xuliang und was hat er mit Huawei zu tun?', limit: 3 }, 'de');
+    expect(de).toMatchObject({ tone: 'answer', title: 'Nicht sicher: Wer ist Du Xuliang und was hat er mit Huawei zu tun?' });
+    expect(de.text?.text).toBe('Nicht sicher, ob das Ihre Frage beantwortet – am nächsten kommen diese Stellen. Zu „Huawei“ steht nichts im Korpus.');
+    expect(de.sections[0]?.source).toMatch(/^001_e98a8a84176a97af\.txt · Absatz 4/u);
+    const en = ask(engine, { question: 'Wer ist Du Xuliang und was hat er mit Huawei zu tun?', limit: 3, answerId: 'a1' }, 'en');
+    expect(en.text?.text).toBe('Not sure this answers your question – these come closest. The corpus has nothing on "Huawei".');
+    expect(en.buttons.map((b) => b.emoji).filter(Boolean)).toEqual(['👍', '👎']);
+  });
+
   it('offers a cite button per passage and "more results" while there are more', () => {
     const reply = ask(engine, { question: 'Abhaengigkeit von China', limit: 3 }, 'en');
     expect(reply.sections).toHaveLength(3);
@@ -54,7 +64,7 @@ describe('ask', () => {
     // passage answers, always, and the closest titles come from the real engine's findArticles.
     const noPassage: Engine = {
       ...engine,
-      search: (question) => ({ query: question, passages: [], total: 0, abstained: 'no-match' }),
+      search: (question) => ({ query: question, confidence: 'none', passages: [], missing: [], total: 0, abstained: 'no-match' }),
       findArticles: (text, limit) => engine.findArticles(text, limit),
     };
     const reply = ask(noPassage, { question: 'Silicon Valley Kochrezepte Strudel Wetter', limit: 3 }, 'en');

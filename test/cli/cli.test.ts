@@ -66,9 +66,11 @@ describe('quelle ask', () => {
 
   it('answers each line of stdin with one JSON line', async () => {
     const run = await quelle(['ask', '--json'], 'Deepsek\n\nRezept für Apfelstrudel\nAbhaengigkeit\n');
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; hits: unknown[] });
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; confidence: string; missing: string[]; hits: unknown[] });
     expect(lines.map((l) => l.query)).toEqual(['Deepsek', 'Rezept für Apfelstrudel', 'Abhaengigkeit']);
     expect(lines.map((l) => l.hits.length > 0)).toEqual([true, false, true]);
+    expect(lines.map((l) => l.confidence)).toEqual(['answer', 'none', 'answer']);
+    expect(lines[1]?.missing).toEqual(['Rezept', 'Apfelstrudel']);
   });
 
   it('builds the index once for all the lines of stdin', async () => {
@@ -183,7 +185,7 @@ describe('quelle report', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     const report = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(['since', 'questions', 'abstained', 'votes', 'unanswered', 'downvoted']);
+    expect(Object.keys(report)).toEqual(['since', 'questions', 'abstained', 'uncertain', 'votes', 'unanswered', 'downvoted']);
     expect(report).toMatchObject({
       questions: 3,
       abstained: 2,

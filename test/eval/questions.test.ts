@@ -53,6 +53,19 @@ describe('the eval question set', () => {
   });
 });
 
+describe('the man-page question set', () => {
+  it('holds at least 60 questions of every kind a Linux help channel asks, each kind in both halves', async () => {
+    const questions = await loadEvalQuestions(path.resolve('eval', 'manpages-questions.json'));
+    expect(questions.length).toBeGreaterThanOrEqual(60);
+    for (const kind of ['howto', 'paraphrase', 'keyword', 'english', 'casual', 'offtopic']) {
+      const ofKind = questions.filter((q) => q.kind === kind);
+      expect(ofKind.filter((q) => q.split === 'tune').length, kind).toBeGreaterThan(0);
+      expect(ofKind.filter((q) => q.split === 'test').length, kind).toBeGreaterThan(0);
+    }
+    expect(questions.filter((q) => !isOffTopic(q)).every((q) => /^[\w.+-]+\.\d\w*\.txt$/u.test(q.file ?? ''))).toBe(true);
+  });
+});
+
 /** hit@1, hit@3 and off-topic abstention of the test half: the figures README quotes. */
 async function measure(engine: Engine, questions: readonly EvalQuestion[]) {
   const answerable = questions.filter((q) => !isOffTopic(q));
@@ -60,7 +73,8 @@ async function measure(engine: Engine, questions: readonly EvalQuestion[]) {
   const ranks = answerable.map((q) => firstRelevantRank(engine.search(q.q, { limit: 5 }).passages.map((p) => p.text), q.expect));
   const english = answerable.filter((q) => q.kind === 'english');
   const englishRanks = english.map((q) => ranks[answerable.indexOf(q)]);
-  const abstained = offTopic.filter((q) => engine.search(q.q).passages.length === 0).length / offTopic.length;
+  // Off-topic questions must not be answered with confidence (closest passages marked uncertain are allowed).
+  const abstained = offTopic.filter((q) => engine.search(q.q).confidence !== 'answer').length / offTopic.length;
   return { ...quality(ranks), english: quality(englishRanks), abstained };
 }
 

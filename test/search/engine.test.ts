@@ -71,7 +71,7 @@ describe('search', () => {
   });
 
   it('abstains on questions the corpus cannot answer', () => {
-    expect(engine.search('Rezept für Apfelstrudel')).toEqual({ query: 'Rezept für Apfelstrudel', passages: [], total: 0, abstained: 'no-match', signals: expect.objectContaining({ coverage: 0 }) });
+    expect(engine.search('Rezept für Apfelstrudel')).toEqual({ query: 'Rezept für Apfelstrudel', confidence: 'none', passages: [], missing: ['Rezept', 'Apfelstrudel'], total: 0, abstained: 'no-match', signals: expect.objectContaining({ coverage: 0 }) });
     expect(engine.search('Wie wird das Wetter morgen in Berlin?').abstained).toBe('no-match');
   });
 
@@ -99,7 +99,8 @@ describe('search', () => {
     const people = buildEngine(
       corpusOf(article('putin.txt', 'Putin und Musk', ['Russlands Präsident Wladimir Putin ruft dazu auf, mit Elon Musk zusammenzuarbeiten.', 'Der Kreml lobt Musk.'])),
     );
-    expect(people.search('Wie alt ist Wladimir Putin?').abstained).toBe('no-match');
+    // The corpus has Putin, not his age: the passage on him, marked as not sure.
+    expect(people.search('Wie alt ist Wladimir Putin?')).toMatchObject({ confidence: 'uncertain', passages: [{ file: 'putin.txt', paragraph: 1 }] });
     expect(people.search('Wer ist Wladimir Putin?').passages[0]).toMatchObject({ file: 'putin.txt', paragraph: 1 });
   });
 
@@ -125,8 +126,9 @@ describe('search', () => {
         article('zhejiang.txt', 'Chinas KI-Offensive: Zhejiang fordert Silicon Valley heraus', ['Game Science, Entwickler des Spiels Black Myth: Wukong, ist eines von zwei Beispielen.']),
       ),
     );
-    // "lernen" stands only in a title: one thing and a half of three is not enough.
-    expect(titled.search('Wie lerne ich am schnellsten Russisch?').abstained).toBe('no-match');
+    // "lernen" stands only in a title: one thing and a half of three is not an answer; the
+    // passage that says "russischen" is shown as not sure, with what the corpus lacks.
+    expect(titled.search('Wie lerne ich am schnellsten Russisch?')).toMatchObject({ confidence: 'uncertain', missing: ['schnellsten'], signals: { contentMatched: 1.5, contentSaid: 1 } });
     // The topic named once, in the title; the detail in the paragraph: answered.
     expect(titled.search('Welches Spiel kommt aus Zhejiang?').passages[0]).toMatchObject({ file: 'zhejiang.txt', paragraph: 1 });
   });
@@ -144,6 +146,30 @@ describe('search', () => {
     expect(bylined.search('Was macht Pavel Lokshin beruflich?').passages.map((p) => p.kind ?? p.paragraph)).toEqual([2, 'byline']);
     expect(bylined.search('Pavel Lokshin').passages[0]).toMatchObject({ kind: 'byline', text: 'Nur bei der Militärtechnologie kann China noch lernen — Pavel Lokshin' });
     expect(bylined.search('Gibt es einen Artikel über die Parade?').passages[0]).toMatchObject({ kind: 'byline' });
+  });
+
+  it('takes an author as named only when the question names them, not when it shares a word with a byline', () => {
+    const bylined = buildEngine(
+      corpusOf(
+        { ...article('welt.txt', 'Der Handel mit China', ['Die Welt schaut auf den Handel zwischen Russland und China.', 'Peking verzögert Lieferungen an Russland.']), byline: 'Von Anna Lang, WELT' },
+        article('fluss.txt', 'Chinas Flüsse', ['Der Gelbe Fluss ist lang und führt viel Schlamm.']),
+      ),
+    );
+    // "lang" and "Welt" are words of the byline, but nobody asked for Anna Lang or the WELT.
+    expect(bylined.search('Wie lang ist der Jangtse?').passages.some((p) => p.kind === 'byline')).toBe(false);
+    expect(bylined.search('Was kostet die Welt?').passages.some((p) => p.kind === 'byline')).toBe(false);
+    expect(bylined.search('Was schreibt Anna Lang?')).toMatchObject({ confidence: 'answer', passages: [{ kind: 'byline', file: 'welt.txt' }] });
+    expect(bylined.search('Worüber schreibt Lang?').passages[0]).toMatchObject({ kind: 'byline', file: 'welt.txt' });
+  });
+
+  it('shows the closest passages as uncertain when the corpus has part of the question, naming what it lacks', () => {
+    const answer = engine.search('Was hat DeepSeek mit Huawei zu tun?');
+    expect(answer).toMatchObject({ confidence: 'uncertain', missing: ['Huawei'], abstained: undefined });
+    expect(answer.passages[0]?.matched).toContain('DeepSeek');
+    // Nothing of the question's content in the corpus: nothing shown.
+    expect(engine.search('Wie wird das Wetter morgen in Berlin?')).toMatchObject({ confidence: 'none', passages: [] });
+    // Answered: the passage covers the question.
+    expect(engine.search('Wann veröffentlichte DeepSeek das Sprachmodell R1?').confidence).toBe('answer');
   });
 
   it('joins the translations of two English words into the German compound the corpus has', () => {

@@ -63,7 +63,8 @@ export function storeContract(
       // Recording the same answer again changes nothing.
       await store.recordQuestions([question('a1')]);
       const report = await store.report(NOW - 30 * DAY, 100);
-      expect(report).toMatchObject({ since: NOW - 30 * DAY, questions: 6, abstained: 5, votes: { up: 0, down: 0 }, downvoted: [] });
+      expect(report).toMatchObject({ since: NOW - 30 * DAY, questions: 6, abstained: 5, uncertain: 0, votes: { up: 0, down: 0 }, downvoted: [] });
+      expect(report.unanswered.every((u) => !u.uncertain)).toBe(true);
       expect(report.unanswered.map((u) => [u.count, u.lastAsked])).toEqual([
         [3, NOW - 1000],
         [1, NOW],
@@ -71,6 +72,23 @@ export function storeContract(
       expect(report.unanswered[0]?.question).toMatch(/^wann wurde tesla/iu);
       expect(report.unanswered[1]?.question).toBe('Wie alt ist Putin?');
       expect((await store.report(NOW - 30 * DAY, 1)).unanswered).toHaveLength(1);
+      await store.close();
+    });
+
+    it('reports uncertain answers beside the unanswered, marked as such', async () => {
+      const store = await open();
+      await store.recordQuestions([
+        question('u1', { uncertain: true, question: 'Was hat Du Xuliang mit Huawei zu tun?', at: NOW - 1000 }),
+        question('u2', { uncertain: true, question: 'was hat du xuliang mit huawei zu tun', at: NOW - 500 }),
+        question('n1', { abstained: true, top: null, question: 'Wann wurde Tesla gegründet?' }),
+        question('a1'),
+      ]);
+      const report = await store.report(NOW - DAY, 100);
+      expect(report).toMatchObject({ questions: 4, abstained: 1, uncertain: 2 });
+      expect(report.unanswered.map((u) => [u.count, u.uncertain])).toEqual([
+        [2, true],
+        [1, false],
+      ]);
       await store.close();
     });
 

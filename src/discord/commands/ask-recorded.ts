@@ -14,7 +14,7 @@ export function askRecorded(interaction: Pick<Interaction, 'guildId' | 'channelI
   const answerId = feedback === undefined ? undefined : newAnswerId();
   const { reply, outcome } = askWithOutcome(library.engine, { question, private: isPrivate, limit: config.askResults, ...(answerId === undefined ? {} : { answerId }) }, locale);
   if (feedback !== undefined && answerId !== undefined && outcome !== undefined) {
-    feedback.record({ id: answerId, guildId: interaction.guildId, channelId: interaction.channelId, locale, question: outcome.question, abstained: outcome.abstained, top: outcome.top, private: isPrivate });
+    feedback.record({ id: answerId, guildId: interaction.guildId, channelId: interaction.channelId, locale, question: outcome.question, abstained: outcome.abstained, uncertain: outcome.confidence === 'uncertain', top: outcome.top, private: isPrivate });
   }
   return reply;
 }

@@ -1,4 +1,4 @@
-import type { AnswerSignals } from '../types.js';
+import type { AnswerSignals, Confidence } from '../types.js';
 
 /** The decision to answer, with the signal that decided it. */
 export interface Verdict {
@@ -49,3 +49,18 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
   if (contentWords >= 2 && contentWords <= options.halfMatchedWords && contentMatched * 2 <= contentWords) return { answer: false, reason: 'half-matched' };
   return { answer: true, reason: 'answer' };
 }
+
+/**
+ * The confidence of an answer: `answer` where decide() answers; `uncertain` where it does not,
+ * but the best passage itself says at least `uncertainThings` of the question's things, and
+ * some of them as the question words them (a German question) or through the dictionary (an
+ * English one): the question names something the corpus has ("Wer ist Du Xuliang und was hat
+ * er mit Huawei zu tun?"). `none` where nothing of the question's content is found so. A wrong
+ * "nothing found" costs more trust than a labelled guess; a synonym alone is no such find.
+ */
+export function confidenceOf(verdict: Verdict, signals: AnswerSignals, uncertainThings: number): Confidence {
+  if (verdict.answer) return 'answer';
+  const named = signals.english || signals.exactCoverage > 0;
+  return uncertainThings > 0 && signals.contentSaid >= uncertainThings && named ? 'uncertain' : 'none';
+}
+

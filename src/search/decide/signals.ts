@@ -23,6 +23,9 @@ export function signalsOf(input: SignalInput, titleThingWeight: number): AnswerS
   const { concepts, best, bestText } = input;
   const things = contentThings(concepts, best?.matched ?? NONE, bestText);
   const said = contentThings(concepts, best?.said ?? NONE, bestText).matched;
+  // What the passage says of the question's topic: a measure asked for ("lang" in "Wie lang
+  // ist der Jangtse?") names nothing the corpus is about.
+  const topical = new Set([...(best?.said ?? NONE)].filter((i) => concepts[i]?.measure !== true));
   return {
     coverage: best?.coverage ?? 0,
     exactCoverage: best?.exactCoverage ?? 0,
@@ -30,5 +33,6 @@ export function signalsOf(input: SignalInput, titleThingWeight: number): AnswerS
     english: input.english,
     contentMatched: said + titleThingWeight * (things.matched - said),
     contentWords: things.things,
+    contentSaid: contentThings(concepts, topical, bestText).matched,
   };
 }

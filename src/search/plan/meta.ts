@@ -52,20 +52,68 @@ export function isMetaWord(word: string): boolean {
   return META_WORDS.has(normalizeWord(word));
 }
 
-/** Index terms of author names → the articles they wrote; names are not in any paragraph. */
-export function authorIndex(analyzer: Analyzer, articles: readonly Article[]): Map<string, Article[]> {
-  const byTerm = new Map<string, Article[]>();
+/** An author of the corpus, as their byline names them. */
+export interface Author {
+  /** Index terms of the name's words ("pavel", "lokshin"). */
+  readonly terms: readonly string[];
+  /** …of which the last is the surname. */
+  readonly surname: string;
+  readonly articles: Article[];
+}
+
+/** The authors of a corpus, and by each term of their names. */
+export interface Authors {
+  readonly all: readonly Author[];
+  readonly byTerm: ReadonlyMap<string, readonly Author[]>;
+}
+
+/** Lowercase words inside names ("Christina zur Nedden", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'zur', 'zum', 'zu', 'vom', 'di', 'da', 'del', 'le', 'la', 'ten', 'ter']);
+/** A word of a name: a capital, then a lowercase letter ("Lokshin", not the publisher "WELT"). */
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
+/** Where one name in a byline ends: "Pavel Lokshin, Christina zur Nedden", "A und B", "14. November 2025 | Pepe Escobar". */
+const NAME_SEPARATOR = /\s*(?:[,;|&/·]|\s(?:und|and)\s)\s*/u;
+const BY = /^(?:von|by)\s+/iu;
+
+/**
+ * The names in a byline, each as its words: only runs of capitalized words (and name
+ * particles), so that a date, a publisher in capitals ("WELT") or a job ("Korrespondent in
+ * Moskau") is no name a question could meet by chance.
+ */
+export function namesInByline(byline: string): string[][] {
+  const names: string[][] = [];
+  for (const part of byline.split(NAME_SEPARATOR)) {
+    const words = wordsOf(part.trim().replace(BY, ''));
+    if (words.length === 0 || words.length > 4) continue;
+    if (!words.every((w) => NAME_WORD.test(w) || NAME_PARTICLES.has(w))) continue;
+    if (!NAME_WORD.test(words[words.length - 1] as string)) continue;
+    names.push(words);
+  }
+  return names;
+}
+
+/** The authors of the articles; names are in no paragraph, only in bylines. */
+export function authorIndex(analyzer: Analyzer, articles: readonly Article[]): Authors {
+  const byName = new Map<string, Author>();
   for (const article of articles) {
     if (article.byline === undefined) continue;
-    for (const word of wordsOf(article.byline)) {
-      const term = analyzer.term(word);
-      if (term === null || term.length < 3) continue;
-      const list = byTerm.get(term) ?? [];
-      if (!list.includes(article)) list.push(article);
-      byTerm.set(term, list);
+    for (const name of namesInByline(article.byline)) {
+      const terms = name.filter((w) => !NAME_PARTICLES.has(w)).flatMap((w) => {
+        const term = analyzer.term(w);
+        return term === null || term.length < 3 ? [] : [term];
+      });
+      const surname = terms[terms.length - 1];
+      if (surname === undefined) continue;
+      const key = terms.join(' ');
+      const author = byName.get(key) ?? { terms, surname, articles: [] };
+      if (!author.articles.includes(article)) author.articles.push(article);
+      byName.set(key, author);
     }
   }
-  return byTerm;
+  const all = [...byName.values()];
+  const byTerm = new Map<string, Author[]>();
+  for (const author of all) for (const term of author.terms) byTerm.set(term, [...(byTerm.get(term) ?? []), author]);
+  return { all, byTerm };
 }
 
 /** A question's concepts, seen as a question about articles and their authors. */
@@ -80,17 +128,28 @@ export interface ArticleFocus {
   readonly aboutArticle: boolean;
 }
 
+const CAPITALIZED = /^\p{Lu}/u;
+
 /**
- * Author names are metadata (the byline), and in the notes on the authors at most. An author's
- * name with nothing else to look for ("Pavel Lokshin", "Artikel von Escobar", "Worüber schreibt
- * Escobar?") asks for their articles; a question about the author ("Was macht Pavel Lokshin
+ * Author names are metadata (the byline), and in the notes on the authors at most. A question
+ * names an author with their whole name, or with the surname where it asks about writing or an
+ * article, writes it as a name, or asks nothing else ("Worüber schreibt Escobar?", "Lokshin");
+ * sharing a word with a byline is not naming ("Wie lang ist der Jangtse?" beside an author
+ * Anna Lang). An author's name with nothing else to look for ("Pavel Lokshin", "Artikel von
+ * Escobar") asks for their articles; a question about the author ("Was macht Pavel Lokshin
  * beruflich?") is answered from the text, where a note on the authors may stand.
  */
-export function focusOnArticles(question: string, concepts: readonly Concept[], authors: ReadonlyMap<string, readonly Article[]>): ArticleFocus {
+export function focusOnArticles(question: string, concepts: readonly Concept[], authors: Authors): ArticleFocus {
   const aboutArticle = asksAboutArticle(question);
-  const named = [...new Set(concepts.flatMap((c) => authors.get(c.term) ?? []))];
   const topical = concepts.filter((c) => !(aboutArticle && isMetaWord(c.surface)));
-  const rest = topical.filter((c) => !authors.has(c.term));
-  const byAuthor = named.length > 0 && (aboutArticle || mentionsAuthorship(question) || rest.every((c) => c.frame || isMetaWord(c.surface))) ? named : [];
+  const asked = new Set(concepts.map((c) => c.term));
+  const asName = new Set(concepts.filter((c) => CAPITALIZED.test(c.surface)).map((c) => c.term));
+  const nothingElse = topical.every((c) => c.frame || isMetaWord(c.surface) || authors.byTerm.has(c.term));
+  const writing = aboutArticle || mentionsAuthorship(question);
+  const namedAuthors = authors.all.filter((a) => a.terms.every((t) => asked.has(t)) || (asked.has(a.surname) && (writing || nothingElse || asName.has(a.surname))));
+  const named = [...new Set(namedAuthors.flatMap((a) => a.articles))];
+  const nameTerms = new Set(namedAuthors.flatMap((a) => a.terms));
+  const rest = topical.filter((c) => !nameTerms.has(c.term));
+  const byAuthor = named.length > 0 && (writing || rest.every((c) => c.frame || isMetaWord(c.surface))) ? named : [];
   return { concepts: byAuthor.length > 0 ? rest : topical, named, byAuthor, aboutArticle };
 }

@@ -30,6 +30,8 @@ export interface Ranking {
   readonly ranked: Ranked[];
   /** Share of the question's weight in content words that matched nothing (no word, no bridge). */
   readonly unknownShare: number;
+  /** Indexes of those concepts: what the corpus has nothing for. */
+  readonly unmatched: readonly number[];
 }
 
 /** What all concepts of a question matched in one passage. */
@@ -53,6 +55,7 @@ interface Combined {
 export function rank(concepts: readonly Concept[], retrieved: readonly (ConceptMatches | undefined)[], articleOf: (id: number) => Article, options: RankOptions): Ranking {
   const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
   let unknownWeight = 0;
+  const unmatched: number[] = [];
   const combined = new Map<number, Combined>();
   // Per article, the best coverage of each concept by any of its passages, summed over concepts.
   const byArticle = new Map<Article, number>();
@@ -60,7 +63,10 @@ export function rank(concepts: readonly Concept[], retrieved: readonly (ConceptM
     const found = retrieved[index];
     if (found === undefined) continue;
     const { matches, direct } = found;
-    if (matches.size === 0 && !concept.frame) unknownWeight += concept.weight;
+    if (matches.size === 0 && !concept.frame) {
+      unknownWeight += concept.weight;
+      unmatched.push(index);
+    }
     if (options.articleWeight > 0) {
       const best = new Map<Article, number>();
       for (const [id, match] of matches) {
@@ -92,5 +98,5 @@ export function rank(concepts: readonly Concept[], retrieved: readonly (ConceptM
     ranked.push({ id, score: entry.score * coverage ** options.coverageExponent * (1 + options.articleWeight * articleCoverage ** options.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, matched: entry.matched, said: entry.said, terms: entry.terms });
   }
   ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-  return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0 };
+  return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0, unmatched };
 }

@@ -82,7 +82,7 @@ describe('with the embedded store', () => {
     await askAs(h, 'How do I repot an orchid?');
     const embed = embedOf(await report(h, 'unanswered', MOD, 7));
     expect(embed.title).toBe('Unanswered questions, last 7 days');
-    expect(embed.description).toMatch(/^Questions: \d+ · unanswered: \d+ · 👍 \d+ · 👎 \d+$/u);
+    expect(embed.description).toMatch(/^Questions: \d+ · unanswered: \d+ · uncertain: \d+ · 👍 \d+ · 👎 \d+$/u);
     expect(embed.fields?.[0]?.name).toMatch(/^(Rezept für veganen Käsekuchen\?|rezept fuer veganen kaesekuchen|REZEPT für veganen Käsekuchen \?!)$/u);
     expect(embed.fields?.[0]?.value).toMatch(/^asked 3× · last \d{4}-\d\d-\d\d \d\d:\d\d$/u);
   });
@@ -174,6 +174,6 @@ describe('two shards writing at once', () => {
       }),
     );
     const embed = embedOf(await report(h, 'feedback', { ...MOD, guildId: GUILD_A, channelId: CHANNEL_A }));
-    expect(embed.description).toBe('Questions: 40 · unanswered: 0 · 👍 0 · 👎 40');
+    expect(embed.description).toBe('Questions: 40 · unanswered: 0 · uncertain: 0 · 👍 0 · 👎 40');
   });
 });

@@ -3,7 +3,7 @@ import { decide } from '../../../src/search/decide/decide.js';
 import { defaultEngineOptions } from '../../../src/search/engine.js';
 import type { AnswerSignals } from '../../../src/search/types.js';
 
-const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2 };
+const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2, contentSaid: 2 };
 
 describe('decide', () => {
   it('answers when the best passage covers the question', () => {

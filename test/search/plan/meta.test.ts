@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/search/analysis/analyzer.js';
 import { wordsOf } from '../../../src/search/analysis/tokenize.js';
 import { isFrameWord } from '../../../src/search/plan/frame-words.js';
-import { asksAboutArticle, authorIndex, focusOnArticles, isMetaWord } from '../../../src/search/plan/meta.js';
+import { asksAboutArticle, authorIndex, focusOnArticles, isMetaWord, namesInByline } from '../../../src/search/plan/meta.js';
 import { article, concept } from '../fixtures.js';
 
 describe('asksAboutArticle', () => {
@@ -77,5 +77,15 @@ describe('focusOnArticles', () => {
     expect(found.aboutArticle).toBe(true);
     expect(found.concepts.map((c) => c.surface)).not.toContain('Artikel');
     expect(found.named).toEqual([]);
+  });
+});
+
+describe('namesInByline', () => {
+  it('finds the names, not the date, the publisher in capitals or a job', () => {
+    expect(namesInByline('Pavel Lokshin, Christina zur Nedden')).toEqual([['Pavel', 'Lokshin'], ['Christina', 'zur', 'Nedden']]);
+    expect(namesInByline('14. November 2025 | Pepe Escobar')).toEqual([['Pepe', 'Escobar']]);
+    expect(namesInByline('Von Anna Lang, WELT')).toEqual([['Anna', 'Lang']]);
+    expect(namesInByline('Anna Lang und Max Weber')).toEqual([['Anna', 'Lang'], ['Max', 'Weber']]);
+    expect(namesInByline('Korrespondent in Moskau')).toEqual([]);
   });
 });
