@@ -28,17 +28,49 @@ function cleanLine(raw: string): string {
     .trim();
 }
 
-/** Text → cleaned non-empty lines. Paragraphs are lines: both blank-line and single-newline files occur. */
+/** Longest term of a definition ("-R, -r, --recursive", "--block-size=GRÖSSE"). */
+const MAX_TERM_CHARS = 80;
+const INDENTED = /^[ \t]/;
+
+/** A line that can be the term of a definition: short, no sentence, no bullet or heading. */
+function isTerm(line: Line): boolean {
+  return !line.bullet && !line.markdownHeading && line.text.length <= MAX_TERM_CHARS && !/[.!?…:;]$/u.test(line.text);
+}
+
+/**
+ * Text → cleaned non-empty lines. Paragraphs are lines: both blank-line and single-newline
+ * files occur. A definition is one paragraph: a term line directly followed, with no blank
+ * line between, by its indented description (a man page's "-R, -r, --recursive" over
+ * "       Verzeichnisse rekursiv kopieren"). Apart, the term would be taken for a heading and a
+ * short description for a stray label; together they say what the option does.
+ */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
+  let previousRaw = '';
+  /** The last line may take an indented description (see above). */
+  let open = false;
   for (const raw of text.split('\n')) {
     let line = cleanLine(raw);
-    if (line === '') continue;
+    const continues = open && line !== '' && INDENTED.test(raw) && !INDENTED.test(previousRaw);
+    previousRaw = line === '' ? '' : raw;
+    if (line === '') {
+      open = false;
+      continue;
+    }
     const markdownHeading = MD_HEADING.test(line);
     if (markdownHeading) line = line.replace(MD_HEADING, '').replace(/\s+#+$/, '');
     const bullet = !markdownHeading && BULLET.test(line);
     if (bullet) line = line.replace(BULLET, '');
-    if (line !== '') lines.push({ text: line, bullet, markdownHeading });
+    if (line === '') continue;
+    const last = lines[lines.length - 1];
+    if (continues && last !== undefined && !bullet && !markdownHeading) {
+      lines[lines.length - 1] = { text: `${last.text} ${line}`, bullet: false, markdownHeading: false };
+      open = false;
+      continue;
+    }
+    const entry = { text: line, bullet, markdownHeading };
+    lines.push(entry);
+    open = !INDENTED.test(raw) && isTerm(entry);
   }
   return lines;
 }

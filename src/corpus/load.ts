@@ -55,7 +55,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   });
   // Reads finish in any order; the corpus must not.
   decoded.sort((a, b) => compareFiles(a.file, b.file));
-  for (const { text, lines } of decoded) recurring.add(text, lines);
+  for (const { file, text, lines } of decoded) recurring.add(file, text, lines);
 
   const articles: Article[] = [];
   for (const { file, lines } of decoded) {

@@ -52,7 +52,7 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
     const headingLike = isHeadingLike(line);
     if (links.has(i)) return dropped.push({ reason: 'link list', text: line.text });
     // A heading may recur ("BESCHREIBUNG" in every man page) and still give context.
-    if (!headingLike && recurring.recurs(line.text)) return dropped.push({ reason: 'boilerplate', text: line.text });
+    if (!headingLike && recurring.recurs(line.text, file)) return dropped.push({ reason: 'boilerplate', text: line.text });
     if (isDisclaimer(line.text)) return dropped.push({ reason: 'disclaimer', text: line.text });
     const byline = parseByline(line.text);
     if (byline) {
@@ -80,7 +80,7 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
         return;
       }
       // Heading-like but nothing follows it: a short paragraph, or a stray label.
-      if (line.text.split(' ').length < MIN_ORPHAN_WORDS || recurring.recurs(line.text)) {
+      if (line.text.split(' ').length < MIN_ORPHAN_WORDS || recurring.recurs(line.text, file)) {
         dropped.push({ reason: 'orphan heading', text: line.text });
         return;
       }

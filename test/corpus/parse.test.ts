@@ -6,11 +6,36 @@ import { deriveTitle, parseArticle } from '../../src/corpus/parse.js';
 
 function parse(files: Record<string, string>, file: string) {
   const recurring = new RecurringLines();
-  for (const text of Object.values(files)) recurring.add(text, splitLines(text));
+  for (const [name, text] of Object.entries(files)) recurring.add(name, text, splitLines(text));
   return parseArticle(file, splitLines(files[file] as string), recurring);
 }
 
 const ADVERT = 'Exklusives Live-Webinar am 23.04.2025 • 19:00 Uhr mit acht Top-Experten, jetzt anmelden und dabei sein.';
+
+describe('man-page structure', () => {
+  const CP = ['cp(1): cp - Dateien und Verzeichnisse kopieren', '', 'BESCHREIBUNG', 'Kopieren von QUELLE nach ZIEL.', '', '-R, -r, --recursive', '       Verzeichnisse rekursiv kopieren', '', '-v, --verbose', '       erklären, was gerade gemacht wird', ''].join('\n');
+
+  it('keeps a definition (a term over its indented description) as one paragraph', () => {
+    const { article } = parse({ 'cp.1.txt': CP }, 'cp.1.txt');
+    expect(article.paragraphs.map((p) => p.text)).toEqual(['Kopieren von QUELLE nach ZIEL.', '-R, -r, --recursive Verzeichnisse rekursiv kopieren', '-v, --verbose erklären, was gerade gemacht wird']);
+    expect(article.paragraphs[1]?.heading).toBe('BESCHREIBUNG');
+  });
+
+  it('joins no bullet, sentence or line after a blank line to the line before', () => {
+    expect(splitLines('Erster Satz.\n  zweiter Teil').map((l) => l.text)).toEqual(['Erster Satz.', 'zweiter Teil']);
+    expect(splitLines('Titel\n  • ein Punkt').map((l) => l.text)).toEqual(['Titel', 'ein Punkt']);
+    expect(splitLines('-a\n\n   eingerückt').map((l) => l.text)).toEqual(['-a', 'eingerückt']);
+  });
+
+  it('keeps the lines that versions of one page share (ls, dir, vdir), and still drops boilerplate', () => {
+    const credit = 'Diese Übersetzung wurde mit po4a erstellt und ist frei verwendbar.';
+    const page = (name: string) => [`${name}(1): ${name} - Verzeichnisinhalte auflisten`, '', '-a, --all', '       Einträge nicht ignorieren, die mit ».« beginnen', '', '-l     ein langes Listenformat verwenden', '', '-r     umgekehrte Reihenfolge beim Sortieren', '', '-S     nach Dateigröße sortieren, größte zuerst', '', '-t     nach Änderungszeit sortieren, neueste zuerst', '', credit].join('\n');
+    const files = { 'ls.1.txt': page('ls'), 'dir.1.txt': page('dir'), 'cp.1.txt': `${CP}\n${credit}`, 'mv.1.txt': `mv(1): mv - verschieben\n\nBESCHREIBUNG\nUmbenennen oder verschieben.\n\n${credit}` };
+    const ls = parse(files, 'ls.1.txt').article.paragraphs.map((p) => p.text);
+    expect(ls).toEqual(['-a, --all Einträge nicht ignorieren, die mit ».« beginnen', '-l ein langes Listenformat verwenden', '-r umgekehrte Reihenfolge beim Sortieren', '-S nach Dateigröße sortieren, größte zuerst', '-t nach Änderungszeit sortieren, neueste zuerst']);
+    expect(parse(files, 'mv.1.txt').article.paragraphs.map((p) => p.text)).toEqual(['Umbenennen oder verschieben.']);
+  });
+});
 
 describe('parseArticle', () => {
   it('reads the title line, headings and single-newline paragraphs', () => {
