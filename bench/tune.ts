@@ -1,5 +1,5 @@
 /**
- * `npm run tune [-- --grid '{"synonymWeight":[0.4,0.6]}'] [--no-manpages]`: tries engine weights
+ * `npm run tune [-- --grid '{"synonymWeight":[0.4,0.6]}'] [--no-manpages] [--no-lemmas]`: tries engine weights
  * on the **tune halves** of eval/questions.json and eval/manpages-questions.json only, and
  * prints each setting's figures, best first. The test halves are never read here: they are
  * what `npm run eval` reports. Objective: mean over the three
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Corpus } from '../src/corpus/types.js';
 import { buildEngine, type EngineOptions } from '../src/search/engine.js';
+import { loadLemmas } from '../src/search/lexicon/lemmas.js';
 import { loadLexicons } from '../src/search/lexicon/load.js';
 import { prepareCorpora } from './corpora.js';
 import { isOffTopic, loadEvalQuestions, type EvalQuestion } from './eval-questions.js';
@@ -21,12 +22,13 @@ import { firstRelevantRank, quality } from './metrics.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { grid: { type: 'string', default: '{}' }, 'no-manpages': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { grid: { type: 'string', default: '{}' }, 'no-manpages': { type: 'boolean', default: false }, 'no-lemmas': { type: 'boolean', default: false } } });
   const grid = JSON.parse(values.grid) as Record<string, readonly number[]>;
   const tune = (questions: readonly EvalQuestion[]) => questions.filter((q) => q.split === 'tune');
   const news = tune(await loadEvalQuestions(path.join(ROOT, 'eval', 'questions.json')));
   const manual = tune(await loadEvalQuestions(path.join(ROOT, 'eval', 'manpages-questions.json')));
   const lexicon = await loadLexicons();
+  const lemmas = values['no-lemmas'] ? undefined : await loadLemmas();
   const seedsDir = path.join(ROOT, 'seeds');
   const prepared = values['no-manpages'] ? undefined : await prepareCorpora({ seedsDir, manpagesArchive: path.resolve(ROOT, '../shared/corpora/manpages-de.tar.gz'), scaling: false });
   // The news questions on the seeds and beside the man pages; the man-page questions on the man pages.
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
     let objective = 0;
     const parts: string[] = [];
     for (const { corpus, questions } of runs) {
-      const engine = buildEngine(corpus, { ...(setting as EngineOptions), lexicon });
+      const engine = buildEngine(corpus, { ...(setting as EngineOptions), lexicon, ...(lemmas === undefined ? {} : { lemmas }) });
       const answerable = questions.filter((q) => !isOffTopic(q));
       const offTopic = questions.filter(isOffTopic);
       const figures = quality(answerable.map((q) => firstRelevantRank(engine.search(q.q, { limit: 5 }).passages.map((p) => p.text), q.expect)));

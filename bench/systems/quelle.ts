@@ -1,4 +1,5 @@
 import { buildEngine } from '../../src/search/engine.js';
+import { loadLemmas } from '../../src/search/lexicon/lemmas.js';
 import { loadLexicons } from '../../src/search/lexicon/load.js';
 import type { Engine } from '../../src/search/types.js';
 import type { BenchDoc, BenchSystem } from './system.js';
@@ -11,7 +12,7 @@ export function createQuelleSystem(): BenchSystem {
   return {
     async build(corpus, allDocs) {
       // Loading the lexicons is part of the build the bot does, so it is timed too.
-      engine = buildEngine(corpus, { lexicon: await loadLexicons() });
+      engine = buildEngine(corpus, { lexicon: await loadLexicons(), lemmas: await loadLemmas() });
       docs = allDocs;
     },
     search(question, limit) {

@@ -3,10 +3,11 @@ import type { Corpus, EngineLogger } from '../corpus/types.js';
 import type { EngineOptions } from './defaults.js';
 import { buildEngineInSlices, restoreEngine } from './engine.js';
 import { readSnapshot, snapshotKey, writeSnapshot } from './index/cache.js';
+import { loadLemmas } from './lexicon/lemmas.js';
 import { defaultLexiconDir, loadLexicons } from './lexicon/load.js';
 import type { Engine } from './types.js';
 
-export interface BuildOptions extends Omit<EngineOptions, 'loadMs' | 'lexicon'> {
+export interface BuildOptions extends Omit<EngineOptions, 'loadMs' | 'lexicon' | 'lemmas'> {
   /**
    * Where the lexicons are (default: the project's `lexicons/`); `false` builds without
    * them. A lexicon that cannot be read is logged, and the engine is built without bridges.
@@ -28,11 +29,14 @@ export interface BuildOptions extends Omit<EngineOptions, 'loadMs' | 'lexicon'> 
 export async function build(corpusDir: string, options: BuildOptions = {}): Promise<Engine> {
   const { logger, cacheDir, lexiconDir = defaultLexiconDir(), ...engineOptions } = options;
   const started = performance.now();
-  const [corpus, lexicon] = await Promise.all([loadCorpus(corpusDir, logger === undefined ? {} : { logger }), lexiconDir === false ? undefined : loadLexicons(lexiconDir).catch((err: unknown) => {
+  const [corpus, lexicon, lemmas] = await Promise.all([loadCorpus(corpusDir, logger === undefined ? {} : { logger }), lexiconDir === false ? undefined : loadLexicons(lexiconDir).catch((err: unknown) => {
     logger?.warn({ err, lexiconDir }, 'lexicons unreadable; answering without translations and synonyms');
     return undefined;
+  }), lexiconDir === false ? undefined : loadLemmas(lexiconDir).catch((err: unknown) => {
+    logger?.warn({ err, lexiconDir }, 'lemma lexicon unreadable; irregular forms are matched by their stems only');
+    return undefined;
   })]);
-  const withLoad = { ...engineOptions, loadMs: performance.now() - started, ...(lexicon === undefined ? {} : { lexicon }) };
+  const withLoad = { ...engineOptions, loadMs: performance.now() - started, ...(lexicon === undefined ? {} : { lexicon }), ...(lemmas === undefined ? {} : { lemmas }) };
   const engine = cacheDir === undefined ? await buildEngineInSlices(corpus, withLoad) : await buildCached(corpus, cacheDir, withLoad, logger);
   const stats = engine.stats();
   logger?.info({ corpusDir: stats.corpusDir, articles: stats.articles, paragraphs: stats.paragraphs, skipped: stats.skipped.length, buildMs: stats.buildMs }, 'index built');
@@ -45,7 +49,7 @@ export async function build(corpusDir: string, options: BuildOptions = {}): Prom
  * logged and the index is built as without one.
  */
 async function buildCached(corpus: Corpus, cacheDir: string, options: EngineOptions, logger: EngineLogger | undefined): Promise<Engine> {
-  const key = snapshotKey(corpus, options.analyzer);
+  const key = snapshotKey(corpus, options.analyzer, options.lemmas);
   try {
     const snapshot = await readSnapshot(cacheDir, key);
     if (snapshot !== undefined) {

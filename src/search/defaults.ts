@@ -1,4 +1,5 @@
 import type { AnalyzerOptions } from './analysis/analyzer.js';
+import type { Lemmas } from './lexicon/lemmas.js';
 import type { Lexicon } from './lexicon/lexicon.js';
 
 /**
@@ -53,6 +54,8 @@ export interface EngineOptions {
    * engine matches only the words of the question and their forms.
    */
   readonly lexicon?: Lexicon;
+  /** The full-form lexicon (see lexicon/lemmas.ts): words it knows are reduced to their lemma before stemming. */
+  readonly lemmas?: Lemmas;
   /** Score and coverage weight of a match through a translation of an English word. */
   readonly translationWeight?: number;
   /** …through a synonym or abbreviation ("Einfuhr" for "Import", "EU" for "Europäische Union"). */
@@ -170,7 +173,7 @@ export const defaultEngineOptions = {
   titleThingWeight: 0.5,
   reasonWeight: 1,
   uncertainThings: 1,
-} as const satisfies Required<Omit<EngineOptions, 'lexicon'>>;
+} as const satisfies Required<Omit<EngineOptions, 'lexicon' | 'lemmas'>>;
 
 /** The options an engine runs with: the defaults, merged with what the caller gave. */
 export type ResolvedOptions = ReturnType<typeof resolveOptions>;

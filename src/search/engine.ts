@@ -63,7 +63,7 @@ export async function buildEngineInSlices(corpus: Corpus, options: EngineOptions
  * by another index format (other analysis code or options).
  */
 export function restoreEngine(corpus: Corpus, snapshot: EngineSnapshot, options: EngineOptions = {}): Engine {
-  const format = indexFormat(options.analyzer);
+  const format = indexFormat(options.analyzer, options.lemmas);
   if (snapshot.format !== format) throw new SnapshotMismatchError(`Quelle: index snapshot format ${snapshot.format}, expected ${format}`);
   return runToEnd(engineSteps(corpus, options, snapshot));
 }
@@ -80,7 +80,7 @@ function runToEnd(steps: Generator<void, Engine, void>): Engine {
 function* engineSteps(corpus: Corpus, options: EngineOptions, snapshot: EngineSnapshot | undefined): Generator<void, Engine, void> {
   const started = performance.now();
   const opts = resolveOptions(options);
-  const analyzer = new Analyzer(opts.analyzer);
+  const analyzer = new Analyzer(opts.analyzer, opts.lemmas);
   const indexes = yield* indexSteps(corpus, analyzer, opts, snapshot);
   const { vocabulary } = indexes;
   const common = Math.max(opts.commonDocFreq, indexes.docs.length * opts.commonDocShare);
@@ -150,6 +150,6 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     articles: () => corpus.articles,
     findArticles: (text, limit) => findArticles(corpus.articles, text, limit),
     stats: () => stats,
-    snapshot: () => snapshotOf(indexes, indexFormat(opts.analyzer)),
+    snapshot: () => snapshotOf(indexes, indexFormat(opts.analyzer, opts.lemmas)),
   };
 }

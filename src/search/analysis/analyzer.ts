@@ -1,3 +1,4 @@
+import type { Lemmas } from '../lexicon/lemmas.js';
 import { normalizeWord } from './normalize.js';
 import { STEMMERS, type StemmerName } from './stem.js';
 import { createStopwords } from './stopwords.js';
@@ -8,11 +9,19 @@ export interface AnalyzerOptions {
   readonly stemmer?: StemmerName;
   /** Words shorter than this are not indexed. Default 2 (drops one-letter tokens). */
   readonly minLength?: number;
+  /**
+   * Reduce a word the full-form lexicon knows to its lemma before stemming ("Männer" → Mann,
+   * "sank" → sinken). Default false: on the tune halves it cost more than it gained, because
+   * CISTEM then merges verbs with nouns ("gegründet" → gründen → `grund`, as "Grund"). The
+   * lexicon still joins separable verbs in questions (plan.ts).
+   */
+  readonly lemmatize?: boolean;
 }
 
 export const defaultAnalyzerOptions = {
   stemmer: 'cistem',
   minLength: 2,
+  lemmatize: false,
 } as const satisfies Required<AnalyzerOptions>;
 
 /** A word of a text with the index terms it produces, for highlighting. */
@@ -39,7 +48,14 @@ export class Analyzer {
   private readonly stem: (word: string) => string;
   private readonly cache = new Map<string, string | null>();
 
-  constructor(options: AnalyzerOptions = {}) {
+  /**
+   * `lemmas`: a full-form lexicon (lexicon/lemmas.ts), for joining separable verbs in questions
+   * and, with the option `lemmatize`, for reducing the words it knows to their lemma.
+   */
+  constructor(
+    options: AnalyzerOptions = {},
+    readonly lemmas?: Lemmas,
+  ) {
     this.options = { ...defaultAnalyzerOptions, ...options };
     const stemmer = STEMMERS[this.options.stemmer];
     if (stemmer === undefined) {
@@ -102,6 +118,8 @@ export class Analyzer {
     const folded = normalizeWord(surface.replace(HYPHENS, ''));
     if (folded.length < this.options.minLength || this.stopwords.has(folded)) return null;
     // Numbers and codes ("2024", "128,99", "R1", "K2") are matched as written.
-    return HAS_DIGIT.test(folded) ? folded : this.stem(folded);
+    if (HAS_DIGIT.test(folded)) return folded;
+    const lemma = this.options.lemmatize ? this.lemmas?.lemmasOf(folded)?.[0] : undefined;
+    return this.stem(lemma ?? folded);
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Corpus } from '../../corpus/types.js';
 import { writeFileAtomic } from '../../fs/atomic-write.js';
 import type { AnalyzerOptions } from '../analysis/analyzer.js';
+import type { Lemmas } from '../lexicon/lemmas.js';
 import { indexFormat, type EngineSnapshot } from './snapshot.js';
 
 const PREFIX = 'quelle-index-';
@@ -22,8 +23,8 @@ export class SnapshotCorruptError extends Error {
  * or the format gives another key, so a stale snapshot is never used; it is simply not found.
  * Options that only affect questions keep the key.
  */
-export function snapshotKey(corpus: Corpus, analyzer: AnalyzerOptions = {}): string {
-  return `${corpusId(corpus.dir)}-${contentKey(corpus, analyzer)}`;
+export function snapshotKey(corpus: Corpus, analyzer: AnalyzerOptions = {}, lemmas?: Pick<Lemmas, 'fingerprint'>): string {
+  return `${corpusId(corpus.dir)}-${contentKey(corpus, indexFormat(analyzer, lemmas))}`;
 }
 
 /**
@@ -34,9 +35,9 @@ function corpusId(dir: string): string {
   return createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12);
 }
 
-function contentKey(corpus: Corpus, analyzer: AnalyzerOptions): string {
+function contentKey(corpus: Corpus, format: string): string {
   const hash = createHash('sha256');
-  hash.update(indexFormat(analyzer));
+  hash.update(format);
   for (const article of corpus.articles) {
     hash.update(JSON.stringify([article.file, article.title, article.byline ?? null]));
     for (const p of article.paragraphs) hash.update(`\u0000${p.heading ?? ''}\u0001${p.text}`);

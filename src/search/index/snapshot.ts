@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AsPlainObject } from 'minisearch';
 import type { AnalyzerOptions } from '../analysis/analyzer.js';
+import type { Lemmas } from '../lexicon/lemmas.js';
 
 /**
  * A built index, serialized: both MiniSearch indexes and the vocabulary. The corpus itself
@@ -33,12 +34,14 @@ const formats = new Map<string, string>();
 
 /**
  * A fingerprint of everything a snapshot depends on besides the corpus: the analyzer's
- * options and the source of the code that analyzes and indexes (read once per process).
+ * options, the full-form lexicon it reads, and the source of the code that analyzes and
+ * indexes (read once per process).
  * It replaces a version number bumped by hand, which a forgotten bump would leave serving a
  * stale index. Options that only affect questions (weights, thresholds) are not part of it.
  */
-export function indexFormat(analyzer: AnalyzerOptions = {}): string {
-  const options = JSON.stringify(analyzer);
+export function indexFormat(analyzer: AnalyzerOptions = {}, lemmas?: Pick<Lemmas, 'fingerprint'>): string {
+  // A full-form lexicon that lemmatizes decides which term a word becomes: part of the format.
+  const options = JSON.stringify([analyzer, analyzer.lemmatize === true ? (lemmas?.fingerprint ?? null) : null]);
   let format = formats.get(options);
   if (format === undefined) {
     const hash = createHash('sha256').update(options);

@@ -1,6 +1,7 @@
 import type { Analyzer } from '../analysis/analyzer.js';
 import { normalizeWord } from '../analysis/normalize.js';
-import { tokenizeWords } from '../analysis/tokenize.js';
+import { tokenizeWords, type WordToken } from '../analysis/tokenize.js';
+import type { Lemmas } from '../lexicon/lemmas.js';
 import { isFrameWord, isMeasureWord } from './frame-words.js';
 import type { Bridges, Phrase } from '../lexicon/bridges.js';
 import { englishBase, isEnglish } from '../lexicon/english.js';
@@ -199,8 +200,10 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       unit: wordUnit,
     });
   };
+  const joined = separableVerbs(question, tokens, analyzer.lemmas);
   tokens.forEach((word, position) => {
-    const whole = analyzer.term(word.surface);
+    const verb = joined.get(position);
+    const whole = verb === undefined ? analyzer.term(word.surface) : analyzer.term(verb);
     // A hyphenated word is asked for by its parts: "Open-Source-Modelle" should find
     // "chinesische Modelle … Open-Source-Szene", not only the same hyphenated whole.
     // The whole is asked for too when the corpus writes it so ("IT-Experten": "IT" alone is a stopword).
@@ -237,6 +240,39 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
   // A common frame word ("gibt", "seit") weighs next to nothing and is the costliest lookup.
   // A measure word stays: it says what the question wants to know ("alt" in "Wie alt…").
   return { concepts: concepts.filter((c) => c.measure || !(c.frame && vocabulary.documentFrequency(c.term) > options.commonDocFreq)), english };
+}
+
+/** Particles of separable verbs, as they stand apart at the end of a clause ("brach … ein"). */
+const PARTICLES = new Set(
+  'ab an auf aus bei dar durch ein fest fort her heraus herein herunter hin hinaus hinein hoch los mit nach nieder um vor vorbei weg weiter wieder zu zurück zusammen'.split(' ').map(normalizeWord),
+);
+const CLAUSE_END = /[,;:.!?]/;
+
+/**
+ * Separable verbs of a question, joined: "Wann brach der Kurs ein?" asks about einbrechen,
+ * "Wie benenne ich eine Datei um?" about umbenennen. A particle at the end of a clause is
+ * joined with the first word before it that the full-form lexicon knows as its verb; the
+ * word's position → the joined verb's lemma. Thesauri and the corpus know the joined verb.
+ */
+function separableVerbs(question: string, tokens: readonly WordToken[], lemmas: Lemmas | undefined): Map<number, string> {
+  const joined = new Map<number, string>();
+  if (lemmas === undefined) return joined;
+  tokens.forEach((token, p) => {
+    const particle = normalizeWord(token.surface);
+    if (p === 0 || !PARTICLES.has(particle)) return;
+    const after = question.slice(token.end, tokens[p + 1]?.start ?? question.length);
+    if (p + 1 < tokens.length && !CLAUSE_END.test(after)) return;
+    for (let v = 0; v < p; v++) {
+      if (joined.has(v)) continue;
+      const form = normalizeWord((tokens[v] as WordToken).surface);
+      const verb = lemmas.separable(particle, lemmas.lemmasOf(form)?.[0] ?? form);
+      if (verb !== undefined) {
+        joined.set(v, verb);
+        return;
+      }
+    }
+  });
+  return joined;
 }
 
 /**

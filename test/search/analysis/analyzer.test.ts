@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/search/analysis/analyzer.js';
+import { LEMMA_HEADER, parseLemmas } from '../../../src/search/lexicon/lemmas.js';
 import { normalizeWord } from '../../../src/search/analysis/normalize.js';
 import { cistem } from '../../../src/search/analysis/stem.js';
 import { tokenizeWords } from '../../../src/search/analysis/tokenize.js';
@@ -92,5 +93,17 @@ describe('Analyzer options', () => {
   it('throws early on an unknown stemmer, with an exact message', () => {
     // @ts-expect-error: testing a bad value from untyped callers
     expect(() => new Analyzer({ stemmer: 'porter' })).toThrow('Quelle: unknown stemmer "porter"; use one of cistem, germanLight, none');
+  });
+});
+
+describe('lemmatize', () => {
+  const lemmas = parseLemmas(`${LEMMA_HEADER}\nmanner\tmann\nsank\tsinken\n`);
+
+  it('reduces a word the full-form lexicon knows to its lemma before stemming, only when asked', () => {
+    const lemmatizing = new Analyzer({ lemmatize: true }, lemmas);
+    expect(lemmatizing.term('Männer')).toBe(lemmatizing.term('Mann'));
+    expect(lemmatizing.term('sank')).toBe(lemmatizing.term('sinken'));
+    // Off by default (see AnalyzerOptions.lemmatize): the lexicon only joins separable verbs.
+    expect(new Analyzer({}, lemmas).term('Männer')).toBe(new Analyzer().term('Männer'));
   });
 });

@@ -3,6 +3,7 @@ import { Analyzer } from '../../../src/search/analysis/analyzer.js';
 import { defaultEngineOptions } from '../../../src/search/engine.js';
 import { buildBridges } from '../../../src/search/lexicon/bridges.js';
 import { indexLexicon } from '../../../src/search/lexicon/lexicon.js';
+import { parseLemmas, LEMMA_HEADER } from '../../../src/search/lexicon/lemmas.js';
 import { planQuery } from '../../../src/search/plan/plan.js';
 import { Vocabulary } from '../../../src/search/index/vocabulary.js';
 
@@ -33,3 +34,26 @@ describe('planQuery', () => {
     expect(weight('inzwisch') / weight('einfuhr')).toBeCloseTo(defaultEngineOptions.lowercaseWeight);
   });
 });
+
+describe('separable verbs in questions', () => {
+  // Inline lines as the committed lemma lexicon has them: irregular forms, separable verbs.
+  const lemmas = parseLemmas(`${LEMMA_HEADER}\nbrach\tbrechen\nfing\tfangen\n~ein\tbrechen\teinbrechen\n~um\tbenennen\tumbenennen\n~an\tfangen\tanfangen\n`);
+  const withLemmas = new Analyzer({}, lemmas);
+  const termsOf = (question: string) => {
+    const vocabulary = new Vocabulary();
+    vocabulary.freeze();
+    return planQuery(withLemmas, vocabulary, buildBridges(indexLexicon({ english: '', synonyms: '' }), { documentFrequency: () => 0, compoundsWith: () => [] }, { ...defaultEngineOptions, maxBridgeDocFreq: 200 }), 10, question, { ...defaultEngineOptions, commonDocFreq: 200 }).concepts.map((c) => [c.surface, c.term]);
+  };
+
+  it('joins a verb with its particle at the end of the clause, also an irregular form', () => {
+    expect(termsOf('Wie benenne ich eine Datei um?')).toContainEqual(['benenne', withLemmas.term('umbenennen')]);
+    expect(termsOf('Wann brach der Kurs ein?')).toContainEqual(['brach', withLemmas.term('einbrechen')]);
+    expect(termsOf('Wann fing der Krieg an, und wer brach ihn ab?')).toContainEqual(['fing', withLemmas.term('anfangen')]);
+  });
+
+  it('joins nothing where the particle does not end a clause, or without the lexicon', () => {
+    expect(termsOf('Wie brach er ein Gesetz?')).toContainEqual(['brach', withLemmas.term('brach')]);
+    expect(new Analyzer().term('brach')).toBe(withLemmas.term('brach'));
+  });
+});
+
