@@ -52,8 +52,10 @@ interface Row {
   readonly page3: number | undefined;
   /** Off-topic rows: questions not answered with confidence. */
   readonly abstained: number | undefined;
-  /** Answerable questions that got no passage at all. */
+  /** Answerable questions that got no passage at all… */
   readonly empty: number;
+  /** …and those answered with confidence (the rest are shown as uncertain). */
+  readonly sure: number;
 }
 
 interface SetResult {
@@ -73,6 +75,7 @@ async function evaluate(questions: readonly EvalQuestion[], search: Searcher): P
   const pageRanks = new Map<string, number | undefined>();
   const confident = new Map<string, boolean>();
   const empty = new Set<string>();
+  const sureIds = new Set<string>();
   const misses: string[] = [];
   for (const q of questions) {
     const { passages, confident: sure } = await search(q.q);
@@ -82,6 +85,7 @@ async function evaluate(questions: readonly EvalQuestion[], search: Searcher): P
       continue;
     }
     if (passages.length === 0) empty.add(q.id);
+    if (sure) sureIds.add(q.id);
     const rank = firstRelevantRank(passages.map((p) => p.text), q.expect);
     ranks.set(q.id, rank);
     const page = passages.findIndex((p) => sameFile(p.file, q.file as string));
@@ -106,6 +110,7 @@ async function evaluate(questions: readonly EvalQuestion[], search: Searcher): P
       page3: answerable.length > 0 ? quality(answerable.map((q) => pageRanks.get(q.id))).hit3 : undefined,
       abstained: offTopic.length > 0 ? offTopic.filter((q) => confident.get(q.id) === false).length : undefined,
       empty: answerable.filter((q) => empty.has(q.id)).length,
+      sure: answerable.filter((q) => sureIds.has(q.id)).length,
     };
   };
   for (const label of [...groups.keys()].sort()) rows.push(row(label, groups.get(label) as EvalQuestion[]));
@@ -135,7 +140,9 @@ function table(result: SetResult, pages: boolean): string {
     lines.push(`| ${row.label} | ${row.count} | ${systems.map((s) => cell((result.systems[s] as { rows: Row[] }).rows[i] as Row, pages)).join(' | ')} |`);
   });
   const last = first.rows.length - 1;
-  lines.push(`| answerable, no passage at all | | ${systems.map((s) => `${(result.systems[s] as { rows: Row[] }).rows[last]?.empty ?? 0}`).join(' | ')} |`);
+  const total = first.rows[last]?.count ?? 0;
+  lines.push(`| answerable, no passage at all | ${total} | ${systems.map((s) => `${(result.systems[s] as { rows: Row[] }).rows[last]?.empty ?? 0}`).join(' | ')} |`);
+  lines.push(`| answerable, answered with confidence | ${total} | ${systems.map((s) => `${(result.systems[s] as { rows: Row[] }).rows[last]?.sure ?? 0}`).join(' | ')} |`);
   return lines.join('\n');
 }
 

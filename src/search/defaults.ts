@@ -168,7 +168,7 @@ export const defaultEngineOptions = {
   maxUnknownShare: 0.3,
   trustedExactCoverage: 0.6,
   minGermanExactCoverage: 0.05,
-  halfMatchedWords: 3,
+  halfMatchedWords: 4,
   trustedContentThings: 3,
   titleThingWeight: 0.5,
   reasonWeight: 1,

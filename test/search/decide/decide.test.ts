@@ -44,9 +44,12 @@ describe('decide', () => {
     expect(decide({ ...answered, contentMatched: 1, contentWords: 2 }, defaultEngineOptions).reason).toBe('half-matched');
     expect(decide({ ...answered, contentMatched: 1, contentWords: 3 }, defaultEngineOptions).reason).toBe('half-matched');
     expect(decide({ ...answered, contentMatched: 2, contentWords: 3 }, defaultEngineOptions).answer).toBe(true);
+    // "Welche Grafikkarte von Nvidia ist am besten zum Zocken?": two of four is half too.
+    expect(decide({ ...answered, contentMatched: 2, contentWords: 4 }, defaultEngineOptions).reason).toBe('half-matched');
+    expect(decide({ ...answered, contentMatched: 3, contentWords: 4 }, defaultEngineOptions).answer).toBe(true);
     // One word alone, or a long question (paraphrases often leave words unmatched): not this rule.
     expect(decide({ ...answered, contentMatched: 1, contentWords: 1 }, defaultEngineOptions).answer).toBe(true);
-    expect(decide({ ...answered, contentMatched: 2, contentWords: 4 }, defaultEngineOptions).answer).toBe(true);
+    expect(decide({ ...answered, contentMatched: 2, contentWords: 5 }, defaultEngineOptions).answer).toBe(true);
     expect(decide({ ...answered, contentMatched: 1, contentWords: 2 }, { ...defaultEngineOptions, halfMatchedWords: 0 }).answer).toBe(true);
   });
 });
