@@ -29,13 +29,19 @@ export interface BuildOptions extends Omit<EngineOptions, 'loadMs' | 'lexicon' |
 export async function build(corpusDir: string, options: BuildOptions = {}): Promise<Engine> {
   const { logger, cacheDir, lexiconDir = defaultLexiconDir(), ...engineOptions } = options;
   const started = performance.now();
-  const [corpus, lexicon, lemmas] = await Promise.all([loadCorpus(corpusDir, logger === undefined ? {} : { logger }), lexiconDir === false ? undefined : loadLexicons(lexiconDir).catch((err: unknown) => {
-    logger?.warn({ err, lexiconDir }, 'lexicons unreadable; answering without translations and synonyms');
-    return undefined;
-  }), lexiconDir === false ? undefined : loadLemmas(lexiconDir).catch((err: unknown) => {
-    logger?.warn({ err, lexiconDir }, 'lemma lexicon unreadable; irregular forms are matched by their stems only');
-    return undefined;
-  })]);
+  // A lexicon that cannot be read costs bridges or joined verbs, never the index.
+  const optional = <T>(load: (dir: string) => Promise<T>, warning: string): Promise<T | undefined> | undefined =>
+    lexiconDir === false
+      ? undefined
+      : load(lexiconDir).catch((err: unknown) => {
+          logger?.warn({ err, lexiconDir }, warning);
+          return undefined;
+        });
+  const [corpus, lexicon, lemmas] = await Promise.all([
+    loadCorpus(corpusDir, logger === undefined ? {} : { logger }),
+    optional(loadLexicons, 'lexicons unreadable; answering without translations and synonyms'),
+    optional(loadLemmas, 'lemma lexicon unreadable; separable verbs are not joined'),
+  ]);
   const withLoad = { ...engineOptions, loadMs: performance.now() - started, ...(lexicon === undefined ? {} : { lexicon }), ...(lemmas === undefined ? {} : { lemmas }) };
   const engine = cacheDir === undefined ? await buildEngineInSlices(corpus, withLoad) : await buildCached(corpus, cacheDir, withLoad, logger);
   const stats = engine.stats();
