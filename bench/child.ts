@@ -78,7 +78,9 @@ async function runSystem(task: Extract<ChildTask, { kind: 'system' }>): Promise<
   const offTopicFirst: (string | null)[] = [];
   for (const question of OFF_TOPIC_QUESTIONS) {
     const [first] = await searchIds(system, question);
-    offTopicFirst.push(first === undefined ? null : (docs[first]?.text.slice(0, 120) ?? null));
+    // Off-topic counts as handled when not answered with confidence (Quelle's "not sure" shows passages).
+    const answered = first !== undefined && (system.confident?.(question) ?? true);
+    offTopicFirst.push(answered ? (docs[first]?.text.slice(0, 120) ?? null) : null);
   }
 
   for (let pass = 0; pass < WARMUP_PASSES; pass++) {
@@ -220,7 +222,7 @@ async function runCoverageSweep(task: Extract<ChildTask, { kind: 'coverage-sweep
       hit1: ranks.filter((r) => r === 1).length,
       hit3: ranks.filter((r) => r !== undefined && r <= 3).length,
       questions: questions.length,
-      abstained: OFF_TOPIC_QUESTIONS.filter((q) => engine.search(q).passages.length === 0).length,
+      abstained: OFF_TOPIC_QUESTIONS.filter((q) => engine.search(q).confidence !== 'answer').length,
       offTopic: OFF_TOPIC_QUESTIONS.length,
       lost: questions.filter((_, i) => !((ranks[i] ?? 99) <= 3)).map((q) => q.id),
     };

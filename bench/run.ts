@@ -382,7 +382,7 @@ async function main(): Promise<void> {
 
     const out: string[] = [];
     out.push(`## Quelle benchmark${settings.quick ? ' (quick)' : ''}`, '');
-    out.push(`Machine: ${machine}. ${settings.repeats} timed passes over ${main[0]?.runs[0]?.questions.length ?? 0} dev questions per system; ratios (×MS) against MiniSearch defaults on the same corpus in this run. Heap MB = heapUsed after GC with corpus and index loaded; Index MB = the part the index adds. Abstain = off-topic questions answered with nothing.`, '');
+    out.push(`Machine: ${machine}. ${settings.repeats} timed passes over ${main[0]?.runs[0]?.questions.length ?? 0} dev questions per system; ratios (×MS) against MiniSearch defaults on the same corpus in this run. Heap MB = heapUsed after GC with corpus and index loaded; Index MB = the part the index adds. Abstain = off-topic questions not answered with confidence (Quelle shows some as not sure; the peers never abstain).`, '');
     if (corpora.manpagesSkipped) out.push(`seeds + manpages-de: skipped, ${corpora.manpagesSkipped}.`, '');
     out.push(mainTable(main), '');
     for (const result of main) {

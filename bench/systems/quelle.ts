@@ -26,5 +26,8 @@ export function createQuelleSystem(): BenchSystem {
         return id;
       });
     },
+    confident(question) {
+      return engine?.search(question).confidence === 'answer';
+    },
   };
 }

@@ -18,6 +18,11 @@ export interface BenchSystem {
   build(corpus: Corpus, docs: readonly BenchDoc[]): Promise<void> | void;
   /** The ids of the best paragraphs for `question`, best first, at most `limit`. */
   search(question: string, limit: number): Promise<readonly number[]> | readonly number[];
+  /**
+   * Whether the system answers `question` with confidence; a system that cannot say (every
+   * peer) answers whenever it returns a paragraph. Quelle may show passages as not sure.
+   */
+  confident?(question: string): boolean;
 }
 
 export type SystemId =
