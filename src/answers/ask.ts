@@ -66,12 +66,11 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
   }
   // Not sure: the closest passages under a heading that says so, and what the corpus lacks.
   const uncertain = answer.confidence === 'uncertain';
-  const lead = uncertain ? [t.uncertainText, ...(answer.missing.length > 0 ? [t.missingWords(answer.missing)] : [])].join(' ') : undefined;
   const reply: Reply = {
     private: isPrivate,
     tone: 'answer',
     title: uncertain ? t.uncertainTitle(question) : t.askTitle(question),
-    ...(lead === undefined ? {} : { text: plain(lead) }),
+    ...(uncertain ? { text: plain(t.uncertainLead(answer.missing)) } : {}),
     sections,
     footer: t.askFooter(offset + 1, last, answer.total),
     buttons,

@@ -26,10 +26,9 @@ export interface Messages {
   readonly noMatchTitle: string;
   readonly noMatchText: (question: string) => string;
   readonly closestArticles: string;
-  /** The heading of an uncertain answer, and what the corpus has nothing for. */
+  /** The heading of an uncertain answer, and its lead: not sure, and what the corpus has nothing for. */
   readonly uncertainTitle: (question: string) => string;
-  readonly uncertainText: string;
-  readonly missingWords: (words: readonly string[]) => string;
+  readonly uncertainLead: (missing: readonly string[]) => string;
   readonly noMorePages: string;
   readonly questionTooLong: (max: number) => string;
   readonly cooldown: (seconds: number) => string;
@@ -82,8 +81,8 @@ const de: Messages = {
   noMatchText: (q) => `Kein Absatz beantwortet „${q}“ gut genug, daher zeige ich lieber nichts Falsches. Versuchen Sie andere oder genauere Begriffe (Namen, Orte, Zahlen).`,
   closestArticles: 'Am nächsten liegen diese Artikel',
   uncertainTitle: (q) => `Nicht sicher: ${q}`,
-  uncertainText: 'Nicht sicher, ob das Ihre Frage beantwortet – am nächsten kommen diese Stellen.',
-  missingWords: (words) => `Zu ${words.map((w) => `„${w}“`).join(', ')} steht nichts im Korpus.`,
+  uncertainLead: (missing) =>
+    `Nicht sicher, ob das Ihre Frage beantwortet – am nächsten kommen diese Stellen.${missing.length === 0 ? '' : ` Zu ${missing.map((w) => `„${w}“`).join(', ')} steht nichts im Korpus.`}`,
   noMorePages: 'Keine weiteren Treffer.',
   questionTooLong: (max) => `Die Frage ist zu lang: höchstens ${max} Zeichen.`,
   cooldown: (s) => `Einen Moment bitte: Sie können in ${s} s wieder fragen.`,
@@ -143,8 +142,7 @@ const en: Messages = {
   noMatchText: (q) => `No passage answers "${q}" well enough, so I would rather show nothing than something wrong. Try other or more specific words (names, places, numbers); the articles are in German.`,
   closestArticles: 'The closest articles',
   uncertainTitle: (q) => `Not sure: ${q}`,
-  uncertainText: 'Not sure this answers your question – these come closest.',
-  missingWords: (words) => `The corpus has nothing on ${words.map((w) => `"${w}"`).join(', ')}.`,
+  uncertainLead: (missing) => `Not sure this answers your question – these come closest.${missing.length === 0 ? '' : ` The corpus has nothing on ${missing.map((w) => `"${w}"`).join(', ')}.`}`,
   noMorePages: 'No more results.',
   questionTooLong: (max) => `The question is too long: ${max} characters at most.`,
   cooldown: (s) => `One moment please: you can ask again in ${s} s.`,

@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { excerpt, mark } from '../search/present/excerpt.js';
+import { messages } from '../answers/i18n.js';
 import type { Answer, EngineStats, Passage } from '../search/types.js';
 import type { CliLang } from './args.js';
 
@@ -12,8 +13,6 @@ const WORDS = {
     part: (i: number, n: number) => `part ${i} of ${n}`,
     byline: 'title, author, date',
     by: 'by',
-    uncertain: 'Not sure this answers your question – these come closest.',
-    missing: (words: readonly string[]) => `The corpus has nothing on ${words.map((w) => `"${w}"`).join(', ')}.`,
   },
   de: {
     noTerms: (q: string) => `Keine suchbaren Wörter in „${q}“.`,
@@ -22,8 +21,6 @@ const WORDS = {
     part: (i: number, n: number) => `Teil ${i} von ${n}`,
     byline: 'Titel, Autor, Datum',
     by: 'von',
-    uncertain: 'Nicht sicher, ob das Ihre Frage beantwortet – am nächsten kommen diese Stellen.',
-    missing: (words: readonly string[]) => `Zu ${words.map((w) => `„${w}“`).join(', ')} steht nichts im Korpus.`,
   },
 } as const;
 
@@ -35,7 +32,8 @@ export function formatAnswer(answer: Answer, color: boolean, lang: CliLang = 'en
   const words = WORDS[lang];
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
   if (answer.passages.length === 0) return `${answer.abstained === 'no-terms' ? words.noTerms(answer.query) : words.nothing(answer.query)}\n`;
-  const lead = answer.confidence === 'uncertain' ? `${[words.uncertain, ...(answer.missing.length > 0 ? [words.missing(answer.missing)] : [])].join(' ')}\n\n` : '';
+  // The same words as the bot's and the console's (answers/i18n.ts).
+  const lead = answer.confidence === 'uncertain' ? `${messages(lang).uncertainLead(answer.missing)}\n\n` : '';
   const passages = answer.passages.map((passage, i) => {
     const cut = excerpt(passage, EXCERPT_CHARS);
     const heading = passage.heading ? ` — ${passage.heading}` : '';
