@@ -46,13 +46,11 @@ function isTerm(line: Line): boolean {
  */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let previousRaw = '';
-  /** The last line may take an indented description (see above). */
+  /** The last line is a term on a line of its own, right above this one: it may take an indented description. */
   let open = false;
   for (const raw of text.split('\n')) {
     let line = cleanLine(raw);
-    const continues = open && line !== '' && INDENTED.test(raw) && !INDENTED.test(previousRaw);
-    previousRaw = line === '' ? '' : raw;
+    const continues = open && line !== '' && INDENTED.test(raw);
     if (line === '') {
       open = false;
       continue;
