@@ -43,9 +43,10 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
   // in some words of its own. English questions meet it through the dictionary by design.
   if (!trusted && !signals.english && signals.exactCoverage < options.minGermanExactCoverage) return { answer: false, reason: 'bridges-only' };
   // "Wann wurde Tesla gegründet?", "Wie ist das Wetter in Moskau?": a short question is about
-  // all of its few words ("Welche Grafikkarte von Nvidia ist am besten zum Zocken?" is not
-  // answered by a man page on an nVidia graphics card: two of four). A passage with only the rare name answers another question; weight
-  // alone hides that, because the name outweighs the rest.
+  // all of its few words. A passage with only the rare name answers another question; weight
+  // alone hides that, because the name outweighs the rest. Four words are still few: "Welche
+  // Grafikkarte von Nvidia ist am besten zum Zocken?" is not answered by a man page on an
+  // nVidia card, two of four.
   const { contentWords, contentMatched } = signals;
   if (contentWords >= 2 && contentWords <= options.halfMatchedWords && contentMatched * 2 <= contentWords) return { answer: false, reason: 'half-matched' };
   return { answer: true, reason: 'answer' };
