@@ -4,6 +4,7 @@
  * else reads the environment, so every part of the bot gets its settings as a parameter.
  */
 import path from 'node:path';
+import { Secret } from './secret.js';
 import type { StoreLocation } from './store/types.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -49,6 +50,26 @@ export interface Config {
   readonly storeQuestions: boolean;
   /** Questions and votes older than this many days are deleted. */
   readonly storeRetentionDays: number;
+  /** The embedding service for semantic search (EMBEDDINGS_*); undefined when EMBEDDINGS_URL is unset: lexical only. */
+  readonly embeddings: EmbeddingsConfig | undefined;
+}
+
+/** An OpenAI-compatible embedding service (Ollama, llama.cpp, TEI, vLLM, LocalAI, OpenAI). */
+export interface EmbeddingsConfig {
+  /** Base URL of the API without trailing slashes, e.g. `http://localhost:11434/v1`; `POST {url}/embeddings` is called. */
+  readonly url: string;
+  /** The model name sent with every request, e.g. `bge-m3`. */
+  readonly model: string;
+  /** Sent as `Authorization: Bearer …` when set. A Secret: never in a log, an error, or the config as text or JSON. */
+  readonly apiKey: Secret | undefined;
+  /** Milliseconds one request may take. */
+  readonly timeoutMs: number;
+  /** Texts per request. */
+  readonly batch: number;
+  /** Put before every question sent (e5 models want `query: `); empty by default. */
+  readonly queryPrefix: string;
+  /** Put before every passage sent (e5 models want `passage: `); empty by default. */
+  readonly passagePrefix: string;
 }
 
 /** Discord's own API, what discord.js uses when no proxy is configured. */
@@ -83,7 +104,15 @@ export const defaultConfig = {
   store: { kind: 'sqlite', file: DEFAULT_SQLITE_FILE },
   storeQuestions: true,
   storeRetentionDays: 90,
+  embeddings: undefined,
 } as const satisfies Config;
+
+/** EMBEDDINGS_TIMEOUT_MS and EMBEDDINGS_BATCH: defaults and limits. */
+export const DEFAULT_EMBEDDINGS_TIMEOUT_MS = 10_000;
+export const MIN_EMBEDDINGS_TIMEOUT_MS = 100;
+export const MAX_EMBEDDINGS_TIMEOUT_MS = 120_000;
+export const DEFAULT_EMBEDDINGS_BATCH = 64;
+export const MAX_EMBEDDINGS_BATCH = 2048;
 
 /** Limits of the numeric settings, named so that the README and the errors agree. */
 export const MAX_ASK_COOLDOWN_SECONDS = 3600;
@@ -134,7 +163,60 @@ export function loadConfig(env: Env): Config {
     store: store(env),
     storeQuestions: boolean(env, 'STORE_QUESTIONS') ?? defaultConfig.storeQuestions,
     storeRetentionDays: integer(env, 'STORE_RETENTION_DAYS', 1, MAX_RETENTION_DAYS) ?? defaultConfig.storeRetentionDays,
+    embeddings: embeddings(env),
   };
+}
+
+/**
+ * EMBEDDINGS_*: every value is checked even while EMBEDDINGS_URL is unset (a typo stops the
+ * start either way); the service is used only with a URL, and then needs a model.
+ */
+function embeddings(env: Env): EmbeddingsConfig | undefined {
+  const url = embeddingsUrl(env);
+  const model = value(env, 'EMBEDDINGS_MODEL');
+  const apiKey = value(env, 'EMBEDDINGS_API_KEY');
+  // Like the token, the key is never repeated into a message.
+  if (apiKey !== undefined && /\s/u.test(apiKey)) throw new ConfigError('EMBEDDINGS_API_KEY', 'must not contain white space');
+  const timeoutMs = integer(env, 'EMBEDDINGS_TIMEOUT_MS', MIN_EMBEDDINGS_TIMEOUT_MS, MAX_EMBEDDINGS_TIMEOUT_MS) ?? DEFAULT_EMBEDDINGS_TIMEOUT_MS;
+  const batch = integer(env, 'EMBEDDINGS_BATCH', 1, MAX_EMBEDDINGS_BATCH) ?? DEFAULT_EMBEDDINGS_BATCH;
+  const queryPrefix = prefix(env, 'EMBEDDINGS_QUERY_PREFIX');
+  const passagePrefix = prefix(env, 'EMBEDDINGS_PASSAGE_PREFIX');
+  if (url === undefined) return undefined;
+  if (model === undefined) throw new ConfigError('EMBEDDINGS_MODEL', 'must be set when EMBEDDINGS_URL is (the model name, e.g. bge-m3)');
+  return { url, model, apiKey: apiKey === undefined ? undefined : new Secret(apiKey), timeoutMs, batch, queryPrefix, passagePrefix };
+}
+
+/**
+ * EMBEDDINGS_URL: an http(s) base URL, without credentials (the key goes in
+ * EMBEDDINGS_API_KEY), query or fragment, since `/embeddings` is appended to it.
+ */
+function embeddingsUrl(env: Env): string | undefined {
+  const raw = value(env, 'EMBEDDINGS_URL');
+  if (raw === undefined) return undefined;
+  // Credentials in the URL, or a key in its query, are not repeated into logs.
+  const shownUrl = raw.replace(/\/\/[^/@]*@/u, '//***@').replace(/[?#].*$/su, '?…');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('EMBEDDINGS_URL', `must be an http(s) URL, got "${shownUrl}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('EMBEDDINGS_URL', `must be an http(s) URL, got "${shownUrl}"`);
+  if (url.username !== '' || url.password !== '') throw new ConfigError('EMBEDDINGS_URL', `must not contain credentials (set EMBEDDINGS_API_KEY), got "${shownUrl}"`);
+  if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) throw new ConfigError('EMBEDDINGS_URL', `must be a base URL without query or fragment, got "${shownUrl}"`);
+  return raw.replace(/\/+$/u, '');
+}
+
+/**
+ * A prefix is taken as written, not trimmed: `query: ` needs its space (quote it in .env:
+ * `EMBEDDINGS_QUERY_PREFIX="query: "`). Only white space counts as unset.
+ */
+function prefix(env: Env, name: string): string {
+  const raw = env[name] ?? '';
+  if (raw.trim() === '') return '';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/u.test(raw)) throw new ConfigError(name, `must not contain control characters (line breaks, tabs), got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 /** DATABASE_URL: `file:<path>` (SQLite), `postgres://…` / `postgresql://…`, or `off`. */

@@ -1,5 +1,8 @@
+import { Writable } from 'node:stream';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultConfig, loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 
 function error(env: Record<string, string>): ConfigError {
   try {
@@ -115,5 +118,70 @@ describe('loadConfig', () => {
     const err = error({ DISCORD_TOKEN: 'secret part two' });
     expect(err.message).toBe('Quelle: DISCORD_TOKEN must not contain white space');
     expect(err.message).not.toContain('secret');
+  });
+
+  it('reads the embedding service; prefixes as written, the key as a Secret', () => {
+    const config = loadConfig({
+      EMBEDDINGS_URL: ' http://localhost:11434/v1/ ',
+      EMBEDDINGS_MODEL: ' bge-m3 ',
+      EMBEDDINGS_API_KEY: ' sk-embed-secret ',
+      EMBEDDINGS_TIMEOUT_MS: '2500',
+      EMBEDDINGS_BATCH: '2048',
+      EMBEDDINGS_QUERY_PREFIX: 'query: ',
+      EMBEDDINGS_PASSAGE_PREFIX: 'passage: ',
+    });
+    expect(config.embeddings).toEqual({ url: 'http://localhost:11434/v1', model: 'bge-m3', apiKey: expect.anything(), timeoutMs: 2500, batch: 2048, queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+    expect(config.embeddings?.apiKey?.reveal()).toBe('sk-embed-secret');
+    expect(loadConfig({ EMBEDDINGS_URL: 'https://api.openai.com/v1', EMBEDDINGS_MODEL: 'text-embedding-3-small' }).embeddings).toEqual({
+      url: 'https://api.openai.com/v1',
+      model: 'text-embedding-3-small',
+      apiKey: undefined,
+      timeoutMs: 10000,
+      batch: 64,
+      queryPrefix: '',
+      passagePrefix: '',
+    });
+  });
+
+  it('leaves the embedding service off without EMBEDDINGS_URL, but still checks the other values', () => {
+    expect(loadConfig({ EMBEDDINGS_URL: '', EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: 'k' }).embeddings).toBeUndefined();
+    expect(loadConfig({ EMBEDDINGS_QUERY_PREFIX: '   ' })).toEqual(defaultConfig);
+    expect(error({ EMBEDDINGS_BATCH: '0' }).variable).toBe('EMBEDDINGS_BATCH');
+  });
+
+  it.each([
+    [{ EMBEDDINGS_URL: 'http://localhost:11434/v1' }, 'EMBEDDINGS_MODEL', 'Quelle: EMBEDDINGS_MODEL must be set when EMBEDDINGS_URL is (the model name, e.g. bge-m3)'],
+    [{ EMBEDDINGS_URL: 'localhost:11434/v1', EMBEDDINGS_MODEL: 'm' }, 'EMBEDDINGS_URL', 'Quelle: EMBEDDINGS_URL must be an http(s) URL, got "localhost:11434/v1"'],
+    [{ EMBEDDINGS_URL: 'http//localhost', EMBEDDINGS_MODEL: 'm' }, 'EMBEDDINGS_URL', 'Quelle: EMBEDDINGS_URL must be an http(s) URL, got "http//localhost"'],
+    [{ EMBEDDINGS_URL: 'https://me:hunter2@embed.example/v1', EMBEDDINGS_MODEL: 'm' }, 'EMBEDDINGS_URL', 'Quelle: EMBEDDINGS_URL must not contain credentials (set EMBEDDINGS_API_KEY), got "https://***@embed.example/v1"'],
+    [{ EMBEDDINGS_URL: 'https://embed.example/v1?key=1', EMBEDDINGS_MODEL: 'm' }, 'EMBEDDINGS_URL', 'Quelle: EMBEDDINGS_URL must be a base URL without query or fragment, got "https://embed.example/v1?…"'],
+    [{ EMBEDDINGS_TIMEOUT_MS: '99' }, 'EMBEDDINGS_TIMEOUT_MS', 'Quelle: EMBEDDINGS_TIMEOUT_MS must be a whole number from 100 to 120000, got "99"'],
+    [{ EMBEDDINGS_TIMEOUT_MS: '120001' }, 'EMBEDDINGS_TIMEOUT_MS', 'Quelle: EMBEDDINGS_TIMEOUT_MS must be a whole number from 100 to 120000, got "120001"'],
+    [{ EMBEDDINGS_BATCH: '0' }, 'EMBEDDINGS_BATCH', 'Quelle: EMBEDDINGS_BATCH must be a whole number from 1 to 2048, got "0"'],
+    [{ EMBEDDINGS_BATCH: '2049' }, 'EMBEDDINGS_BATCH', 'Quelle: EMBEDDINGS_BATCH must be a whole number from 1 to 2048, got "2049"'],
+    [{ EMBEDDINGS_QUERY_PREFIX: 'query:\n' }, 'EMBEDDINGS_QUERY_PREFIX', 'Quelle: EMBEDDINGS_QUERY_PREFIX must not contain control characters (line breaks, tabs), got "query:\\n"'],
+    [{ EMBEDDINGS_PASSAGE_PREFIX: 'passage:\t' }, 'EMBEDDINGS_PASSAGE_PREFIX', 'Quelle: EMBEDDINGS_PASSAGE_PREFIX must not contain control characters (line breaks, tabs), got "passage:\\t"'],
+  ])('rejects %j, naming the variable', (env, variable, message) => {
+    const err = error(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toBe(message);
+  });
+
+  it('never shows the embeddings key: not in an error, nor the config as text, JSON, inspection or log line', () => {
+    const err = error({ EMBEDDINGS_API_KEY: 'sk-secret part' });
+    expect(err.message).toBe('Quelle: EMBEDDINGS_API_KEY must not contain white space');
+    const config = loadConfig({ EMBEDDINGS_URL: 'http://localhost:11434/v1', EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_API_KEY: 'sk-embed-secret' });
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    createLogger({ logLevel: 'info' }, sink).info({ config, embeddings: config.embeddings, apiKey: config.embeddings?.apiKey }, 'starting');
+    const shown = [JSON.stringify(config), inspect(config, { depth: 10, showHidden: true }), String(config.embeddings?.apiKey), `${config.embeddings?.apiKey}`, lines.join('')];
+    for (const text of shown) expect(text).not.toContain('sk-embed-secret');
+    expect(JSON.parse(JSON.stringify(config)).embeddings.apiKey).toBe('[redacted]');
+    expect(lines.join('')).toContain('[redacted]');
   });
 });
