@@ -6,6 +6,11 @@ export interface Line {
   readonly bullet: boolean;
   /** A Markdown heading (`# …`). */
   readonly markdownHeading: boolean;
+  /**
+   * Starts with a space or tab in the file: in a man page an example or a table row inside a
+   * section ("    dmesg --level=err,warn"), never the section's heading.
+   */
+  readonly indented: boolean;
 }
 
 const TAG = /<\/?[a-zA-Z][^<>]*>/g;
@@ -62,13 +67,14 @@ export function splitLines(text: string): Line[] {
     if (line === '') continue;
     const last = lines[lines.length - 1];
     if (continues && last !== undefined && !bullet && !markdownHeading) {
-      lines[lines.length - 1] = { text: `${last.text} ${line}`, bullet: false, markdownHeading: false };
+      lines[lines.length - 1] = { ...last, text: `${last.text} ${line}` };
       open = false;
       continue;
     }
-    const entry = { text: line, bullet, markdownHeading };
+    const indented = INDENTED.test(raw);
+    const entry = { text: line, bullet, markdownHeading, indented };
     lines.push(entry);
-    open = !INDENTED.test(raw) && isTerm(entry);
+    open = !indented && isTerm(entry);
   }
   return lines;
 }

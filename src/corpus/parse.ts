@@ -22,10 +22,16 @@ const MAX_HEADING_WORDS = 14;
 const MIN_ORPHAN_WORDS = 4;
 const DERIVED_TITLE_CHARS = 90;
 
+/** A command-line option at the start of a line ("-H  Symbolischen Verweisen folgen", "--force"): a definition. */
+const OPTION = /^--?[\p{L}\d?]/u;
+
 /** A short line without closing punctuation: a title or section heading, not a paragraph. */
 function isHeadingLike(line: Line): boolean {
   if (line.markdownHeading) return true;
-  if (line.bullet || line.text.length > MAX_HEADING_CHARS) return false;
+  if (line.bullet || line.indented || line.text.length > MAX_HEADING_CHARS) return false;
+  // An option without a full stop ("-v, --verbose Eine Diagnose für jede Datei ausgeben") says
+  // what the option does; as a heading it would stand over every option after it.
+  if (OPTION.test(line.text)) return false;
   if (!/\p{L}/u.test(line.text)) return false;
   // A footnote ("¹ CIPS: Cross-Border Inter-Bank Payments System") is content, however short.
   if (/^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d+\]|\(\d+\))\s/u.test(line.text)) return false;
@@ -84,6 +90,13 @@ export function parseArticle(file: string, lines: readonly Line[], recurring: Re
         dropped.push({ reason: 'orphan heading', text: line.text });
         return;
       }
+    }
+    // An indented label ("    dmesg --level=err,warn", a table row) belongs to the paragraph
+    // above it: alone it says nothing, and as a heading it stood over every paragraph after it.
+    const last = paragraphs[paragraphs.length - 1];
+    if (line.indented && last !== undefined && last.heading === heading && isHeadingLike({ ...line, indented: false })) {
+      paragraphs[paragraphs.length - 1] = { ...last, text: `${last.text} ${line.text}` };
+      return;
     }
     paragraphs.push({ number: paragraphs.length + 1, heading: notes.has(line) ? undefined : heading, text: line.text });
   });

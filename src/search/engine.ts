@@ -15,6 +15,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { Analyzer } from './analysis/analyzer.js';
+import { highlight } from './analysis/highlight.js';
 import { answerKind } from './analysis/answer-kind.js';
 import { confidenceOf, decide } from './decide/decide.js';
 import { signalsOf } from './decide/signals.js';
@@ -133,7 +134,9 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const kind = answerKind(question);
     const ranked = rerankByProximity(byScore, textOf, analyzer, kind, opts);
     const best = ranked[0];
-    const signals = signalsOf({ concepts, best, bestText: best === undefined ? '' : textOf(best.id), unknownShare, english: plan.english }, opts.titleThingWeight);
+    const bestText = best === undefined ? '' : textOf(best.id);
+    const bestSentence = best === undefined ? undefined : highlight(analyzer, bestText, best.terms, 'number').bestSentence;
+    const signals = signalsOf({ concepts, best, bestText, bestSentence: bestSentence === undefined ? '' : bestText.slice(bestSentence.start, bestSentence.end), unknownShare, english: plan.english, question }, opts.titleThingWeight);
     // A question that names an author of the corpus is about the corpus, even when its other
     // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them
     // and their bylines.

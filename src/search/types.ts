@@ -86,6 +86,8 @@ export interface AnswerSignals {
   readonly contentWords: number;
   /** Content things the best passage itself says (in its text or heading, not only its title), a measure asked for not counted. */
   readonly contentSaid: number;
+  /** The question asks for a quantity ("Wie viele Soldaten…?") and the best passage has none, in figures or words. */
+  readonly numberMissing: boolean;
 }
 
 export interface EngineStats {

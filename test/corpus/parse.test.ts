@@ -21,6 +21,17 @@ describe('man-page structure', () => {
     expect(article.paragraphs[1]?.heading).toBe('BESCHREIBUNG');
   });
 
+  it('keeps the section heading over options and indented examples, which join the paragraph above', () => {
+    const DMESG = ['dmesg(1): dmesg - Kernel-Ringpuffer ausgeben oder steuern', '', 'OPTIONEN', '-H     Symbolischen Verweisen folgen', '', '-l, --level Liste', '    beschränkt die Ausgabe auf die Liste der Stufen. Zum Beispiel gibt', '', '    dmesg --level=err,warn', '', '    nur Fehlermeldungen und Warnungen aus.', '', '-w, --follow', '       wartet auf neue Meldungen.', ''].join('\n');
+    const { article } = parse({ 'dmesg.1.txt': DMESG }, 'dmesg.1.txt');
+    expect(article.paragraphs.map((p) => [p.heading, p.text])).toEqual([
+      ['OPTIONEN', '-H Symbolischen Verweisen folgen'],
+      ['OPTIONEN', '-l, --level Liste beschränkt die Ausgabe auf die Liste der Stufen. Zum Beispiel gibt dmesg --level=err,warn'],
+      ['OPTIONEN', 'nur Fehlermeldungen und Warnungen aus.'],
+      ['OPTIONEN', '-w, --follow wartet auf neue Meldungen.'],
+    ]);
+  });
+
   it('joins no bullet, sentence or line after a blank line to the line before', () => {
     expect(splitLines('Erster Satz.\n  zweiter Teil').map((l) => l.text)).toEqual(['Erster Satz.', 'zweiter Teil']);
     expect(splitLines('Titel\n  • ein Punkt').map((l) => l.text)).toEqual(['Titel', 'ein Punkt']);

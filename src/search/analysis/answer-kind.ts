@@ -33,7 +33,8 @@ export function answerKind(question: string): AnswerKind | undefined {
 }
 
 const DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b\\d{1,2}\\.\\s*(?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b`, 'u');
-const NUMBER = /\p{Nd}/u;
+/** A quantity in words or figures: "245 Milliarden", "mehr als die Hälfte", "vor drei Jahren". */
+const QUANTITY = /\p{Nd}|(?<![\p{L}\p{Nd}])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:zwan|drei(?:ß|ss)|vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend|\p{L}*millionen?|\p{L}*milliarden?|billionen?|hälfte|drittel|viertel|dutzend|doppelt|verdoppelt|verdreifacht|prozent|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|half|dozen|percent)(?![\p{L}\p{Nd}])/iu;
 /** Two capitalized words in a row, the first not at the start of the sentence: "Du Xuliang", "Jensen Huang". */
 const NAME = /(?<=\S\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 
@@ -42,5 +43,16 @@ const REASON = /\b(?:weil|denn|wegen|deshalb|daher|darum|deswegen|Grund|Gründe|
 
 /** Whether a sentence holds what the question asks for. */
 export function hasAnswerKind(sentence: string, kind: AnswerKind): boolean {
-  return (kind === 'date' ? DATE : kind === 'number' ? NUMBER : kind === 'reason' ? REASON : NAME).test(sentence);
+  return (kind === 'date' ? DATE : kind === 'number' ? QUANTITY : kind === 'reason' ? REASON : NAME).test(sentence);
+}
+
+/** "Wie viele…", "Wie hoch ist…", "How much…", "Um wie viel Prozent…": a question that wants a quantity. */
+const ASKS_NUMBER = /(?<![\p{L}\p{Nd}])(?:wie\s*viele?|wieviele?|um wie viel|how (?:many|much|high|large|big|old|long)|wie (?:hoch|gro(?:ß|ss)|alt|teuer|schwer|lang|weit|stark)|welche[nrs]? (?:anteil|betrag|summe|zahl))(?![\p{L}\p{Nd}])/iu;
+
+/**
+ * Whether the question wants a quantity and the passage has none, for the decision to answer:
+ * stricter than answerKind(), which picks an excerpt ("Warum verlassen so viele…" asks why).
+ */
+export function lacksAskedNumber(question: string, passage: string): boolean {
+  return ASKS_NUMBER.test(question) && !QUANTITY.test(passage);
 }

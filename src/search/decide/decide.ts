@@ -3,7 +3,7 @@ import type { AnswerSignals, Confidence } from '../types.js';
 /** The decision to answer, with the signal that decided it. */
 export interface Verdict {
   readonly answer: boolean;
-  readonly reason: 'nothing-matched' | 'low-coverage' | 'unknown-words' | 'bridges-only' | 'half-matched' | 'answer';
+  readonly reason: 'nothing-matched' | 'low-coverage' | 'unknown-words' | 'bridges-only' | 'half-matched' | 'number-missing' | 'answer';
 }
 
 export interface AbstainOptions {
@@ -23,6 +23,8 @@ export interface AbstainOptions {
    * bridges: three things of one question meeting in one passage is no coincidence.
    */
   readonly trustedContentThings: number;
+  /** A question that asks for a quantity is not answered by a passage without one. */
+  readonly checkNumbers: boolean;
 }
 
 /**
@@ -49,6 +51,9 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
   // nVidia card, two of four.
   const { contentWords, contentMatched } = signals;
   if (contentWords >= 2 && contentWords <= options.halfMatchedWords && contentMatched * 2 <= contentWords) return { answer: false, reason: 'half-matched' };
+  // "Wie viele Soldaten marschierten bei der Parade mit?": a passage on the parade without a
+  // number tells the reader what the corpus has on the topic, not the answer.
+  if (options.checkNumbers && signals.numberMissing) return { answer: false, reason: 'number-missing' };
   return { answer: true, reason: 'answer' };
 }
 
@@ -59,9 +64,12 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
  * English one): the question names something the corpus has ("Wer ist Du Xuliang und was hat
  * er mit Huawei zu tun?"). `none` where nothing of the question's content is found so. A wrong
  * "nothing found" costs more trust than a labelled guess; a synonym alone is no such find.
+ * A passage that lacks only the quantity asked for is always `uncertain`.
  */
 export function confidenceOf(verdict: Verdict, signals: AnswerSignals, uncertainThings: number): Confidence {
   if (verdict.answer) return 'answer';
+  // Everything but the quantity checked out: the passage is on the question's topic.
+  if (verdict.reason === 'number-missing') return 'uncertain';
   const named = signals.english || signals.exactCoverage > 0;
   return uncertainThings > 0 && signals.contentSaid >= uncertainThings && named ? 'uncertain' : 'none';
 }

@@ -1,3 +1,4 @@
+import { lacksAskedNumber } from '../analysis/answer-kind.js';
 import type { Concept } from '../plan/plan.js';
 import type { Ranked } from '../rank/rank.js';
 import type { AnswerSignals } from '../types.js';
@@ -13,6 +14,9 @@ export interface SignalInput {
   readonly bestText: string;
   readonly unknownShare: number;
   readonly english: boolean;
+  readonly question: string;
+  /** The best passage's sentence with the most of the question (see highlight.ts): where its answer stands. */
+  readonly bestSentence: string;
 }
 
 /**
@@ -34,5 +38,6 @@ export function signalsOf(input: SignalInput, titleThingWeight: number): AnswerS
     contentMatched: said + titleThingWeight * (things.matched - said),
     contentWords: things.things,
     contentSaid: contentThings(concepts, topical, bestText).matched,
+    numberMissing: best !== undefined && lacksAskedNumber(input.question, input.bestSentence),
   };
 }

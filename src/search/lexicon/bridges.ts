@@ -14,6 +14,14 @@ export interface Bridges {
   /** Synonyms (and abbreviations, expansions) of a German term or phrase that the corpus has, most specific first. */
   synonyms(term: string): readonly Phrase[];
   /**
+   * Translations and synonyms too common in the corpus's paragraphs to bridge to
+   * ("directory", "Ordner" → "Verzeichnis" in 2,000 man-page paragraphs), most specific first:
+   * searched in titles and headings only, where they still say what a page is about
+   * ("cp - Dateien und Verzeichnisse kopieren").
+   */
+  commonTranslations(english: string): readonly Phrase[];
+  commonSynonyms(term: string): readonly Phrase[];
+  /**
    * German words of the corpus that share English translations with a German term
    * ("Gespräch" → talk → "Unterredung"; "Russe" → Russian → "russisch"): paraphrases through
    * the dictionary, the more shared and the more specific the translations, the closer.
@@ -26,7 +34,7 @@ export interface Bridges {
   words(english: string): readonly string[];
 }
 
-export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], paraphrases: () => [], words: () => [] };
+export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], commonTranslations: () => [], commonSynonyms: () => [], paraphrases: () => [], words: () => [] };
 
 /** What the bridges need to know of the corpus. */
 export interface BridgeCorpus {
@@ -73,6 +81,11 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
     }
     return min;
   };
+  /** Whether the corpus has every term of the phrase and one of them is too common to bridge to in text. */
+  const common = (phrase: string): boolean => {
+    const dfs = phrase.split(' ').map((term) => corpus.documentFrequency(term));
+    return dfs.every((df) => df > 0) && dfs.some((df) => df > options.maxBridgeDocFreq);
+  };
   /** The phrase if the corpus has it; a single word it lacks, as the corpus's compounds of it. */
   const reach = (phrase: string): { phrase: string; df: number }[] => {
     const df = frequency(phrase);
@@ -104,6 +117,19 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
           if (other === term) continue;
           for (const { phrase } of reach(other)) if (phrase !== term) scores.set(phrase, Math.max(scores.get(phrase) ?? 0, specificity));
         }
+      }
+      return [...scores]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, options.maxSynonyms)
+        .map(([phrase]) => phrase.split(' '));
+    },
+    commonTranslations(english) {
+      return [...new Set(lexicon.translations(english).filter(common))].slice(0, options.maxTranslations).map((phrase) => phrase.split(' '));
+    },
+    commonSynonyms(term) {
+      const scores = new Map<string, number>();
+      for (const members of lexicon.synsets(term)) {
+        for (const other of members) if (other !== term && common(other)) scores.set(other, Math.max(scores.get(other) ?? 0, 1 / members.length));
       }
       return [...scores]
         .sort((a, b) => b[1] - a[1])

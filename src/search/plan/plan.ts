@@ -17,6 +17,8 @@ export interface Alternative {
   /** Score and coverage weight of a match through it (an exact match weighs 1). */
   readonly weight: number;
   readonly via: BridgeKind;
+  /** Searched only in titles and headings: a word too common in paragraphs to bridge to (see Bridges.commonSynonyms). */
+  readonly contextOnly?: boolean;
 }
 
 /** One thing the question asks for: a word, and the index terms that may stand for it. */
@@ -76,6 +78,8 @@ export interface QueryPlanOptions {
   /** Paragraphs above which a frame word is too common to search for. */
   readonly commonDocFreq: number;
   readonly lowercaseWeight: number;
+  /** Bridge to words too common in paragraphs through titles and headings (see Bridges.commonSynonyms). */
+  readonly contextBridges: boolean;
 }
 
 /** A question, planned: its concepts and what the planner saw. */
@@ -311,11 +315,12 @@ function joinTranslations(a: Concept, b: Concept, vocabulary: Vocabulary, bridge
 }
 
 function addBridges(concepts: readonly Concept[], english: boolean, analyzer: Analyzer, vocabulary: Vocabulary, bridges: Bridges, options: QueryPlanOptions): void {
-  const push = (concept: Concept, phrases: readonly Phrase[], weight: number, via: BridgeKind) => {
+  const push = (concept: Concept, phrases: readonly Phrase[], weight: number, via: BridgeKind, contextOnly = false) => {
+    if (contextOnly && !options.contextBridges) return;
     for (const terms of phrases) {
       if (terms.length === 1 && terms[0] === concept.term) continue;
       if (concept.alternatives.some((a) => a.terms.join(' ') === terms.join(' '))) continue;
-      concept.alternatives.push({ terms, weight, via });
+      concept.alternatives.push(contextOnly ? { terms, weight, via, contextOnly } : { terms, weight, via });
     }
   };
   for (let i = 0; i < concepts.length; i++) {
@@ -331,6 +336,7 @@ function addBridges(concepts: readonly Concept[], english: boolean, analyzer: An
         push(next, phrase, options.translationWeight, 'translation');
       }
       push(concept, bridges.translations(concept.english), options.translationWeight, 'translation');
+      push(concept, bridges.commonTranslations(concept.english), options.translationWeight, 'translation', true);
     }
     // Synonyms are for what the question says, not how it asks: a thesaurus knows many senses
     // of a frame verb ("gehen" → "Thema", "Handel").
@@ -341,6 +347,7 @@ function addBridges(concepts: readonly Concept[], english: boolean, analyzer: An
         push(next, phrase, options.synonymWeight, 'synonym');
       }
       push(concept, bridges.synonyms(concept.term), options.synonymWeight, 'synonym');
+      push(concept, bridges.commonSynonyms(concept.term), options.synonymWeight, 'synonym', true);
       if (options.paraphraseWeight > 0) push(concept, bridges.paraphrases(concept.term), options.paraphraseWeight, 'paraphrase');
       if (!known && !HAS_DIGIT.test(concept.term)) {
         const parts = splitCompound(concept.term, analyzer, vocabulary);

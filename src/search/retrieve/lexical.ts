@@ -30,14 +30,16 @@ interface Hit {
 interface LookupOptions {
   readonly prefix?: boolean;
   readonly fuzzy?: number;
+  /** Titles and headings only. */
+  readonly contextOnly?: boolean;
 }
 
 /** The lexical retriever: each concept, its forms, compounds and bridges, looked up in the indexes. */
 export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Retriever {
   /** Passages matching a term in their text, heading or title; scores of the fields add up. */
-  const lookupIndexes = (term: string, lookup: LookupOptions): Hit[] => {
+  const lookupIndexes = (term: string, { contextOnly, ...lookup }: LookupOptions): Hit[] => {
     const hits = new Map<number, Hit>();
-    for (const [id, result] of rawSearch(indexes.text, term, lookup)) {
+    if (contextOnly !== true) for (const [id, result] of rawSearch(indexes.text, term, lookup)) {
       hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true, local: true });
     }
     for (const [sectionId, result] of rawSearch(indexes.context, term, lookup)) {
@@ -58,7 +60,7 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
       // lookup is made once per question.
       const lookups = new Map<string, Hit[]>();
       const lookup = (term: string, lookupOptions: LookupOptions = {}): Hit[] => {
-        const key = `${term}\u0000${lookupOptions.prefix === true ? 'p' : ''}${lookupOptions.fuzzy ?? 0}`;
+        const key = `${term}\u0000${lookupOptions.prefix === true ? 'p' : ''}${lookupOptions.contextOnly === true ? 'c' : ''}${lookupOptions.fuzzy ?? 0}`;
         let found = lookups.get(key);
         if (found === undefined) {
           found = lookupIndexes(term, lookupOptions);
@@ -68,12 +70,12 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
       };
 
       /** Passages that hold every term of a phrase; the score is their mean. */
-      const lookupPhrase = (terms: readonly string[]): Hit[] => {
-        if (terms.length === 1) return lookup(terms[0] as string);
+      const lookupPhrase = (terms: readonly string[], contextOnly: boolean): Hit[] => {
+        if (terms.length === 1) return lookup(terms[0] as string, { contextOnly });
         let found: Map<number, Hit> | undefined;
         for (const term of terms) {
           const next = new Map<number, Hit>();
-          for (const hit of lookup(term)) {
+          for (const hit of lookup(term, { contextOnly })) {
             if (found === undefined) next.set(hit.id, { ...hit, terms: [...hit.terms] });
             else {
               const before = found.get(hit.id);
@@ -116,7 +118,7 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
         // What the question's own word matched, before any bridge.
         const direct = new Map<number, number>();
         for (const [id, match] of matches) direct.set(id, match.covered);
-        for (const alternative of concept.alternatives) collect(lookupPhrase(alternative.terms), alternative.weight, alternative.weight);
+        for (const alternative of concept.alternatives) collect(lookupPhrase(alternative.terms, alternative.contextOnly === true), alternative.weight, alternative.weight);
         return { matches, direct } satisfies ConceptMatches;
       });
     },

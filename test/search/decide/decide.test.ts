@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../src/search/decide/decide.js';
+import { confidenceOf, decide } from '../../../src/search/decide/decide.js';
 import { defaultEngineOptions } from '../../../src/search/engine.js';
 import type { AnswerSignals } from '../../../src/search/types.js';
 
-const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2, contentSaid: 2 };
+const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2, contentSaid: 2, numberMissing: false };
 
 describe('decide', () => {
   it('answers when the best passage covers the question', () => {
@@ -51,5 +51,13 @@ describe('decide', () => {
     expect(decide({ ...answered, contentMatched: 1, contentWords: 1 }, defaultEngineOptions).answer).toBe(true);
     expect(decide({ ...answered, contentMatched: 2, contentWords: 5 }, defaultEngineOptions).answer).toBe(true);
     expect(decide({ ...answered, contentMatched: 1, contentWords: 2 }, { ...defaultEngineOptions, halfMatchedWords: 0 }).answer).toBe(true);
+  });
+
+  it('does not answer a question for a quantity from a passage without one', () => {
+    // "Wie viele Soldaten marschierten bei der Parade auf dem Roten Platz mit?"
+    expect(decide({ ...answered, numberMissing: true }, defaultEngineOptions)).toEqual({ answer: false, reason: 'number-missing' });
+    expect(decide({ ...answered, numberMissing: true }, { ...defaultEngineOptions, checkNumbers: false }).answer).toBe(true);
+    // Never "nothing found": the passage is on the topic, only the quantity is missing.
+    expect(confidenceOf({ answer: false, reason: 'number-missing' }, { ...answered, numberMissing: true, contentSaid: 0 }, 1)).toBe('uncertain');
   });
 });

@@ -47,6 +47,21 @@ describe('buildBridges', () => {
     expect(common.translations('import')).toEqual([['einfuhr']]);
   });
 
+  it('keeps the words too common to bridge to apart, for titles and headings', () => {
+    // "Ordner" ~ "Verzeichnis", in 2,000 man-page paragraphs: "cp - Dateien und Verzeichnisse kopieren".
+    const manPages = buildBridges(
+      indexLexicon({ english: 'directory\tverzeichni\tordn\tdirektorium', synonyms: 'dateiverzeichni\tverzeichni\tord' }),
+      { documentFrequency: (term) => ({ verzeichni: 2000, ord: 3, direktorium: 1 })[term] ?? 0, compoundsWith: () => [] },
+      OPTIONS,
+    );
+    expect(manPages.synonyms('ord')).toEqual([]);
+    expect(manPages.commonSynonyms('ord')).toEqual([['verzeichni']]);
+    expect(manPages.translations('directory')).toEqual([['direktorium']]);
+    expect(manPages.commonTranslations('directory')).toEqual([['verzeichni']]);
+    // A word the corpus lacks is no common word.
+    expect(manPages.commonSynonyms('verzeichni')).toEqual([]);
+  });
+
   it('paraphrases a German word through the English words it shares with others, the most shared and specific first', () => {
     const pivots = buildBridges(
       indexLexicon({

@@ -38,6 +38,14 @@ describe('lexicalRetriever', () => {
     expect(found?.direct.has(4)).toBe(false);
   });
 
+  it('looks up a context-only bridge in titles and headings, not in the text', () => {
+    // "Russland" is in the title over passages 0 to 2, and in the text of passages 1 and 4.
+    const viaTitle = word('Moskau', { alternatives: [{ terms: [analyzer.term('Russland') ?? ''], weight: 0.6, via: 'synonym', contextOnly: true }] });
+    const [found] = retriever.retrieve([viaTitle]);
+    expect([...(found?.matches.keys() ?? [])].sort()).toEqual([0, 1, 2]);
+    expect(found?.matches.get(1)).toMatchObject({ covered: 0.6, textual: false });
+  });
+
   it('marks the matched index terms with their concept weight, except for frame words', () => {
     const [content, frame] = retriever.retrieve([word('Preise', { weight: 2 }), word('steigen', { frame: true })]);
     expect([...(content?.matches.get(2)?.terms ?? [])]).toEqual([[analyzer.term('Preise'), 2]]);
