@@ -3,6 +3,7 @@
  * on the same paragraphs. Each measurement runs in its own child process (bench/child.ts);
  * this file lays out the corpora, runs the children one after another (never in parallel:
  * two cores would make the timings lie), prints Markdown and writes bench/results/.
+ * `npm run bench -- --only startup` measures only the whole-process start-up (bench/startup.ts).
  */
 import { fork } from 'node:child_process';
 import { access, mkdir, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { prepareCorpora, type BenchCorpus } from './corpora.js';
 import { ratio } from './metrics.js';
 import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
+import { measureStartup, startupText, type StartupFigures } from './startup.js';
 
 /** Project root: this file runs as dist-bench/bench/run.js. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,6 +25,7 @@ const SHARED = path.resolve(ROOT, '../shared');
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 const BOT_LATENCY = fileURLToPath(new URL('./bot-latency.js', import.meta.url));
+const STARTUP_BASELINE = fileURLToPath(new URL('./startup-minisearch.js', import.meta.url));
 /** A child that takes longer than this is stuck, not slow. */
 const CHILD_TIMEOUT_MS = 5 * 60_000;
 
@@ -44,11 +47,18 @@ interface Settings {
   readonly repeats: number;
   /** Builds per child on the seeds alone (milliseconds each, so the median of several is steadier). */
   readonly smallBuildRuns: number;
+  /** `--only startup`: the whole-process start-up and nothing else. */
+  readonly only: 'startup' | null;
+  /** Timed starts of each process per corpus in the start-up figure. */
+  readonly startupRuns: number;
 }
 
 function settingsFrom(argv: readonly string[]): Settings {
   const quick = argv.includes('--quick');
-  return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5 };
+  const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+  const only = at < 0 ? null : argv[at] === '--only' ? argv[at + 1] : argv[at]?.slice('--only='.length);
+  if (only !== null && only !== 'startup') throw new Error(`Quelle bench: --only takes "startup", got "${only ?? ''}"`);
+  return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5, only, startupRuns: quick ? 2 : 5 };
 }
 
 function log(message: string): void {
@@ -319,6 +329,17 @@ function describe(value: unknown, indent = ''): string {
     .join('\n');
 }
 
+function startupSection(startup: StartupFigures): string {
+  return `### Whole-process start-up (spawn → answer)\n\n${startupText(startup)}`;
+}
+
+/** bench/results/startup.json: the start-up figures alone (also in latest.json after a full run). */
+async function writeStartupResults(startup: StartupFigures, machine: string): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  await writeFile(path.join(RESULTS, 'startup.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, ...startup }, null, 2)}\n`);
+  log(`wrote ${path.relative(ROOT, RESULTS)}/startup.json`);
+}
+
 async function main(): Promise<void> {
   const settings = settingsFrom(process.argv.slice(2));
   const started = performance.now();
@@ -329,9 +350,25 @@ async function main(): Promise<void> {
   const corpora = await prepareCorpora({
     seedsDir: path.join(ROOT, 'seeds'),
     manpagesArchive: path.join(SHARED, 'corpora', 'manpages-de.tar.gz'),
-    scaling: !settings.quick,
+    scaling: !settings.quick && settings.only === null,
   });
   try {
+    // Whole-process start-up (bench/startup.ts), first, before any other child has run.
+    log('whole-process start-up (spawn → answer), one process at a time:');
+    const startup = await measureStartup({
+      root: ROOT,
+      baselineScript: STARTUP_BASELINE,
+      corpora: [corpora.seeds, ...(corpora.full ? [corpora.full] : [])],
+      manpagesSkipped: corpora.manpagesSkipped,
+      runs: settings.startupRuns,
+      log,
+    });
+    await writeStartupResults(startup, machine);
+    if (settings.only === 'startup') {
+      process.stdout.write(`## Quelle benchmark: start-up only${settings.quick ? ' (quick)' : ''}\n\nMachine: ${machine}.\n\n${startupSection(startup)}\n`);
+      return;
+    }
+
     const main: CorpusRuns[] = [];
     for (const corpus of [corpora.seeds, corpora.full]) {
       if (!corpus) continue;
@@ -390,6 +427,7 @@ async function main(): Promise<void> {
       const unanswerable = result.runs[0]?.unanswerable ?? [];
       if (unanswerable.length > 0) out.push(`Not answerable from the loaded paragraphs (expected phrase missing): ${unanswerable.join(', ')}.`, '');
     }
+    out.push(startupSection(startup), '');
     if (scaling.length > 0) out.push('### Scaling', '', scalingTable(scaling), '', 'Chart: bench/results/scaling.svg', '');
     if (snapshot) out.push('### Snapshot', '', snapshotText(snapshot), '');
     if (sweeps.length > 0) out.push('### Answer bar (answerCoverage) against answers and abstention', '', sweepTable(sweeps), '');
@@ -411,6 +449,7 @@ async function main(): Promise<void> {
       coverageSweep: sweeps,
       botLatency: bot.figures,
       store,
+      startup,
     };
     await writeFile(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
     if (scaling.length > 0) await writeFile(path.join(RESULTS, 'scaling.svg'), scalingSvg(scaling));
