@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --split test|tune|all] [--questions FILE [--on seeds,full,manpages]] [--corpus DIR] [--json FILE] [--misses] [--no-peers]`
+ * `npm run eval [-- --split test|tune|all] [--questions FILE [--on seeds,full,manpages]] [--corpus DIR] [--json FILE] [--misses] [--no-peers] [--embeddings]`
  *
  * Answer quality as a search team measures it: for each question, the rank of the first
  * passage that contains one of its `expect` substrings; hit@1, hit@3 and MRR@5 per kind, and
@@ -10,7 +10,9 @@
  * (test half) on the man pages alone, with page@3 (the right page among the first three).
  * A file given with --questions is asked on the seeds and seeds + manpages-de, or, when its
  * name says manpages, on the man pages alone; --on says otherwise. Questions without a split
- * (a fresh batch) are asked whatever --split says.
+ * (a fresh batch) are asked whatever --split says. With --embeddings, Quelle is asked a second
+ * time through the embedding service configured as for the bot (EMBEDDINGS_URL, …, in the
+ * environment or .env), so an operator measures their own model beside the lexical figures.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -19,6 +21,9 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/corpus/load.js';
 import { build } from '../src/search/build.js';
+import { loadConfig } from '../src/config.js';
+import { createSemantic } from '../src/embeddings/semantic.js';
+import { withDotEnv } from '../src/env.js';
 import { prepareCorpora } from './corpora.js';
 import { isOffTopic, loadEvalQuestions, type EvalQuestion } from './eval-questions.js';
 import { firstRelevantRank, quality, type Quality } from './metrics.js';
@@ -169,8 +174,12 @@ async function main(): Promise<void> {
       misses: { type: 'boolean', default: false },
       'no-peers': { type: 'boolean', default: false },
       'no-manpages': { type: 'boolean', default: false },
+      embeddings: { type: 'boolean', default: false },
     },
   });
+  const embeddings = values.embeddings ? loadConfig(withDotEnv(process.env)).embeddings : undefined;
+  if (values.embeddings && embeddings === undefined) throw new Error('Quelle eval: --embeddings needs EMBEDDINGS_URL and EMBEDDINGS_MODEL (in the environment or .env; see README)');
+  const semantic = embeddings === undefined ? undefined : createSemantic({ config: embeddings, cacheDir: path.join(ROOT, 'data'), logger: { info: () => {}, warn: (obj, msg) => console.log(`(${msg}: ${JSON.stringify(obj)})`) } });
   if (!['tune', 'test', 'all'].includes(values.split)) throw new Error(`Quelle eval: --split must be tune, test or all, got ${values.split}`);
   const on = values.on?.split(',').map((id) => id.trim()) ?? [];
   for (const id of on) if (!CORPUS_IDS.includes(id as CorpusId)) throw new Error(`Quelle eval: --on takes ${CORPUS_IDS.join(', ')}, got ${id}`);
@@ -224,6 +233,17 @@ async function main(): Promise<void> {
           },
         ],
       ];
+      if (semantic !== undefined) {
+        const report = await semantic.attach(engine);
+        console.log(`(${corpus.label}: ${report.passages} passages, ${report.embedded} embedded by ${semantic.host}, ${report.reused} from the cache, ${report.missing} without a vector)`);
+        searchers.push([
+          `Quelle + ${semantic.model}`,
+          async (q) => {
+            const answer = await semantic.search(engine, q, { limit: DEPTH });
+            return { passages: answer.passages.map((p) => ({ text: p.text, file: p.file })), confident: answer.confidence === 'answer' };
+          },
+        ]);
+      }
       if (!values['no-peers']) {
         for (const id of PEERS) {
           const system = createSystem(id);

@@ -124,6 +124,16 @@ export interface EngineOptions {
    * with one, in figures or words; otherwise the passages are shown as uncertain.
    */
   readonly checkNumbers?: boolean;
+  /** Passages the embedding service's ranking contributes to the fusion (see rank/fuse.ts). */
+  readonly denseDepth?: number;
+  /** Reciprocal rank fusion's constant. */
+  readonly fusionK?: number;
+  /** Similarity at which the service's best passage is an answer, when the lexical ranking agrees (see decide/hybrid.ts)… */
+  readonly denseAnswerSimilarity?: number;
+  /** …worth showing as uncertain… */
+  readonly denseUncertainSimilarity?: number;
+  /** …and how deep in the service's ranking the lexical best passage may stand to agree. */
+  readonly agreementDepth?: number;
   /** How much a passage among the best `proximityDepth` gains for a why-question when it gives a reason ("weil", "wegen"; 0: nothing). */
   readonly reasonWeight?: number;
   /** …through a German word that shares specific English translations ("Gespräch" ~ talk ~ "Unterredung"). */
@@ -192,6 +202,11 @@ export const defaultEngineOptions = {
   reasonWeight: 1,
   uncertainThings: 1,
   checkNumbers: true,
+  denseDepth: 50,
+  fusionK: 60,
+  denseAnswerSimilarity: 0.75,
+  denseUncertainSimilarity: 0.5,
+  agreementDepth: 3,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon' | 'lemmas'>>;
 
 /** The options an engine runs with: the defaults, merged with what the caller gave. */

@@ -30,8 +30,12 @@ import { planQuery } from './plan/plan.js';
 import { presentPage } from './present/passages.js';
 import { rank, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
+import { fuseRankings } from './rank/fuse.js';
+import { hybridConfidence } from './decide/hybrid.js';
+import { embeddingText } from './index/embedding-text.js';
+import type { ScoredSlot, VectorStore } from '../embeddings/vectors.js';
 import { lexicalRetriever } from './retrieve/lexical.js';
-import type { Answer, Engine, EngineStats, SearchOptions } from './types.js';
+import type { Answer, Confidence, Engine, EngineStats, SearchOptions } from './types.js';
 
 export { BUILD_SLICE } from './index/indexes.js';
 export { defaultEngineOptions, type EngineOptions } from './defaults.js';
@@ -121,6 +125,11 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
   const authors = authorIndex(analyzer, corpus.articles);
   const byFile = new Map(corpus.articles.map((article) => [article.file, article]));
 
+  /** Passage vectors from an embedding service, once attached (see useVectors). */
+  let vectors: VectorStore | undefined;
+  const denseHits = (queryVector: Float32Array | undefined): ScoredSlot[] =>
+    queryVector === undefined || vectors === undefined || vectors.count === 0 || queryVector.length !== vectors.dimension ? [] : vectors.topK(queryVector, opts.denseDepth);
+
   const search = (question: string, options: SearchOptions = {}): Answer => {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
@@ -132,15 +141,23 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const { ranked: byScore, unknownShare, unmatched }: Ranking = concepts.length === 0 ? NOTHING_RANKED : rank(concepts, retriever.retrieve(concepts), articleOf, opts);
     const missing = [...new Set(unmatched.map((i) => concepts[i]?.surface ?? ''))];
     const kind = answerKind(question);
-    const ranked = rerankByProximity(byScore, textOf, analyzer, kind, opts);
-    const best = ranked[0];
+    const lexical = rerankByProximity(byScore, textOf, analyzer, kind, opts);
+    const best = lexical[0];
     const bestText = best === undefined ? '' : textOf(best.id);
     const bestSentence = best === undefined ? undefined : highlight(analyzer, bestText, best.terms, 'number').bestSentence;
     const signals = signalsOf({ concepts, best, bestText, bestSentence: bestSentence === undefined ? '' : bestText.slice(bestSentence.start, bestSentence.end), unknownShare, english: plan.english, question }, opts.titleThingWeight);
     // A question that names an author of the corpus is about the corpus, even when its other
     // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them
     // and their bylines.
-    const confidence = named.length > 0 ? 'answer' : confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
+    let confidence: Confidence = named.length > 0 ? 'answer' : confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
+    let ranked = lexical;
+    // With the question's vector (an embedding service, see embeddings/), the passages closest
+    // in meaning join the lexical ones by rank fusion, and the two rankings decide together.
+    const dense = denseHits(options.queryVector);
+    if (dense.length > 0) {
+      confidence = hybridConfidence(confidence, best?.id, dense, opts);
+      ranked = fuseRankings(lexical, dense, opts);
+    }
     if (confidence === 'none') return { query: question, confidence, passages: [], missing, total: 0, abstained: 'no-match', signals };
     const { passages, total } = presentPage(ranked, focus, { offset, limit }, docs, analyzer, kind);
     return { query: question, confidence, passages, missing, total, abstained: undefined, signals };
@@ -154,5 +171,11 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     findArticles: (text, limit) => findArticles(corpus.articles, text, limit),
     stats: () => stats,
     snapshot: () => snapshotOf(indexes, indexFormat(opts.analyzer, opts.lemmas)),
+    passageTexts: () => docs.map(embeddingText),
+    useVectors: (store) => {
+      if (store !== undefined && store.size !== docs.length) throw new Error(`Quelle: ${store.size} passage vectors for ${docs.length} passages`);
+      vectors = store;
+    },
+    vectors: () => vectors,
   };
 }

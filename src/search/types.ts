@@ -1,3 +1,4 @@
+import type { VectorStore } from '../embeddings/vectors.js';
 import type { Article, Corpus, SkippedFile } from '../corpus/types.js';
 import type { EngineSnapshot } from './index/snapshot.js';
 
@@ -36,6 +37,12 @@ export interface SearchOptions {
   readonly limit?: number;
   /** How many of the best passages to skip, for paging. Default 0. */
   readonly offset?: number;
+  /**
+   * The question's vector from the embedding service the passages were embedded with (see
+   * Engine.useVectors): the closest passages join the lexical ones. Ignored when the engine has
+   * no vectors or the dimensions differ.
+   */
+  readonly queryVector?: Float32Array;
 }
 
 /** Why an answer has no passages. */
@@ -125,4 +132,9 @@ export interface Engine {
   snapshot(): EngineSnapshot;
   /** The corpus this engine was built from. */
   readonly corpus: Corpus;
+  /** Every passage as sent to an embedding service, in passage order: title, heading and text. */
+  passageTexts(): string[];
+  /** Attaches the passages' vectors (slot i = passage i), before the engine is put in service; undefined detaches. */
+  useVectors(store: VectorStore | undefined): void;
+  vectors(): VectorStore | undefined;
 }

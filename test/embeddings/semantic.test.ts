@@ -1,44 +1,124 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbeddingClient } from '../../src/embeddings/client.js';
-import { embedPassages } from '../../src/embeddings/embedder.js';
-import { QueryEmbedder } from '../../src/embeddings/query-embedder.js';
-import { VectorStore } from '../../src/embeddings/vectors.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { EmbeddingsConfig } from '../../src/config.js';
+import { createSemantic } from '../../src/embeddings/semantic.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { buildEngine } from '../../src/search/engine.js';
 import { FakeEmbeddings } from '../fake-embeddings/server.js';
 import { logSink } from '../helpers/temp-corpus.js';
 
-const SEEDS = path.resolve('seeds');
-/** Every non-blank line of the seed articles: close enough to their paragraphs here. */
-const PASSAGES = readdirSync(SEEDS)
-  .sort()
-  .flatMap((file) => readFileSync(path.join(SEEDS, file), 'utf8').split('\n'))
-  .map((line) => line.trim())
-  .filter((line) => line.length > 0);
+// "Waren die Anleger unruhig, als die Kurse abstürzten?": the seed passage says "stürzte … ab", "Nervosität der Investoren"; lexically
+// the question finds other passages first, and only the fake model's concepts join them.
+const QUESTION = 'Waren die Anleger unruhig, als die Kurse abstürzten?';
+const ANSWER = 'ein deutliches Zeichen für die Nervosität der Investoren';
 
 let fake: FakeEmbeddings;
-let store: VectorStore;
-let queries: QueryEmbedder;
+let cacheDir: string;
+const corpus = await loadCorpus(path.resolve('seeds'));
+const config = (): EmbeddingsConfig => ({ url: fake.url, model: 'fake-model', apiKey: undefined, timeoutMs: 2000, batch: 16, queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+
 beforeAll(async () => {
   fake = await FakeEmbeddings.start();
-  const client = createEmbeddingClient({ url: fake.url, model: 'fake', timeoutMs: 2000, batch: 32 });
-  const { vectors, missing } = await embedPassages(PASSAGES, { client, logger: logSink().logger, prefix: 'passage: ' });
-  expect(missing).toBe(0);
-  store = VectorStore.from(vectors);
-  queries = new QueryEmbedder({ client, prefix: 'query: ' });
+  cacheDir = await mkdtemp(path.join(os.tmpdir(), 'quelle-semantic-'));
 });
-afterAll(() => fake.stop());
+afterAll(async () => {
+  await fake.stop();
+  await rm(cacheDir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  fake.setMode({ kind: 'ok' });
+  fake.reset();
+});
 
-describe('semantic search through the fake service', () => {
-  it.each([
-    ['Warum waren die Anleger beunruhigt?', ['anleger', 'beunruhigt'], 'Nervosität der Investoren'],
-    ['Wo sitzt ein Riese des Onlinehandels?', ['onlinehandel'], 'E-Commerce-Giganten Alibaba'],
-    ['Which share price crashed?', ['share', 'crashed'], 'stürzte innerhalb weniger Handelstage'],
-  ])('finds the passage for %j though its telling words are in no passage', async (question, words, expected) => {
-    for (const word of words) expect(PASSAGES.filter((p) => p.toLowerCase().includes(word))).toEqual([]);
-    const { vector } = await queries.embed(question, { dimension: store.dimension });
-    expect(vector).toBeDefined();
-    const [best] = store.topK(vector as Float32Array, 3);
-    expect(PASSAGES[best?.slot ?? -1]).toContain(expected);
+describe('createSemantic', () => {
+  it('finds a passage through the service that no word of the question meets', async () => {
+    const engine = buildEngine(corpus);
+    expect(engine.search(QUESTION).passages.some((p) => p.text.includes(ANSWER))).toBe(false);
+    const semantic = createSemantic({ config: config(), cacheDir, logger: logSink().logger });
+    const report = await semantic.attach(engine);
+    expect(report).toMatchObject({ passages: engine.passageTexts().length, missing: 0 });
+    const answer = await semantic.search(engine, QUESTION, { limit: 3 });
+    expect(answer.confidence).not.toBe('none');
+    expect(answer.passages[0]?.text).toContain(ANSWER);
+    expect(fake.inputs).toContain(`query: ${QUESTION}`);
+    expect(fake.inputs.some((input) => input.startsWith('passage: ') && input.includes(ANSWER))).toBe(true);
+  });
+
+  it('sends nothing for an unchanged corpus after a restart, and a question only once', async () => {
+    const first = createSemantic({ config: config(), cacheDir, logger: logSink().logger });
+    await first.attach(buildEngine(corpus));
+    fake.reset();
+    const restarted = createSemantic({ config: config(), cacheDir, logger: logSink().logger });
+    const engine = buildEngine(corpus);
+    expect(await restarted.attach(engine)).toMatchObject({ embedded: 0, missing: 0 });
+    expect(fake.requests).toBe(0);
+    await restarted.search(engine, QUESTION, { limit: 3 });
+    await restarted.search(engine, QUESTION, { limit: 3, offset: 3 });
+    expect(fake.requests).toBe(1);
+  });
+
+  it('answers lexically, exactly as without the service, when the service fails', async () => {
+    const engine = buildEngine(corpus);
+    const sink = logSink();
+    const semantic = createSemantic({ config: config(), cacheDir, logger: sink.logger });
+    await semantic.attach(engine);
+    for (const mode of [{ kind: 'status', status: 500 }, { kind: 'status', status: 401 }, { kind: 'nan' }, { kind: 'dimension', dimension: 40 }, { kind: 'malformed' }] as const) {
+      fake.setMode(mode);
+      const question = `Wie groß war der Handel zwischen Russland und China? (${mode.kind} ${'status' in mode ? mode.status : ''})`;
+      expect(await semantic.search(engine, question)).toEqual(engine.search(question));
+    }
+    expect(semantic.health.available).toBe(false);
+    expect(sink.entries.filter((e) => e.level === 'warn')).toHaveLength(1);
+    fake.setMode({ kind: 'ok' });
+    await semantic.search(engine, 'Was plant Zhejiang?');
+    expect(semantic.health.available).toBe(true);
+  });
+
+  it('does not keep a question waiting for a slow service', async () => {
+    const engine = buildEngine(corpus);
+    const semantic = createSemantic({ config: config(), cacheDir, logger: logSink().logger, questionTimeoutMs: 100 });
+    await semantic.attach(engine);
+    fake.setMode({ kind: 'slow', delayMs: 1000 });
+    const question = 'Was kostet ein Chip von Nvidia?';
+    expect(await semantic.search(engine, question)).toEqual(engine.search(question));
+    expect(semantic.health.lastErrorKind).toBe('timeout');
+  });
+
+  it('never fails a build: passages without vectors are embedded at the next one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'quelle-semantic-down-'));
+    try {
+      fake.setMode({ kind: 'status', status: 500 });
+      const semantic = createSemantic({ config: config(), cacheDir: dir, logger: logSink().logger });
+      const engine = buildEngine(corpus);
+      expect((await semantic.attach(engine)).missing).toBe(engine.passageTexts().length);
+      expect(await semantic.search(engine, QUESTION)).toEqual(engine.search(QUESTION));
+      fake.setMode({ kind: 'ok' });
+      const next = buildEngine(corpus);
+      expect(await semantic.attach(next)).toMatchObject({ missing: 0, embedded: next.passageTexts().length });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('re-embeds everything when the model answers in another dimension', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'quelle-semantic-dim-'));
+    try {
+      const sink = logSink();
+      const semantic = createSemantic({ config: config(), cacheDir: dir, logger: sink.logger });
+      await semantic.attach(buildEngine(corpus));
+      fake.setMode({ kind: 'dimension', dimension: 48 });
+      const engine = buildEngine(corpus);
+      await semantic.attach(engine);
+      expect(await semantic.search(engine, 'Wer investiert in Zhejiang?')).toEqual(engine.search('Wer investiert in Zhejiang?'));
+      const next = buildEngine(corpus);
+      const report = await semantic.attach(next);
+      expect(report.dimensionChanged).toEqual({ from: 64, to: 48 });
+      expect(next.vectors()?.dimension).toBe(48);
+      expect(sink.entries.some((e) => e.msg === 'embedding dimension changed; re-embedded every passage')).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
