@@ -124,6 +124,11 @@ export interface EngineOptions {
    * with one, in figures or words; otherwise the passages are shown as uncertain.
    */
   readonly checkNumbers?: boolean;
+  /**
+   * How much more the passages of a page weigh that the question names by its command ("mit
+   * systemctl", "ssh x11 forwarding"; see plan/page-names.ts): 0 for no such boost.
+   */
+  readonly namedPageWeight?: number;
   /** Passages the embedding service's ranking contributes to the fusion (see rank/fuse.ts). */
   readonly denseDepth?: number;
   /** Reciprocal rank fusion's constant. */
@@ -202,6 +207,7 @@ export const defaultEngineOptions = {
   reasonWeight: 1,
   uncertainThings: 1,
   checkNumbers: true,
+  namedPageWeight: 3,
   denseDepth: 50,
   fusionK: 60,
   denseAnswerSimilarity: 0.75,

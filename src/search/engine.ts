@@ -30,6 +30,8 @@ import { planQuery } from './plan/plan.js';
 import { presentPage } from './present/passages.js';
 import { rank, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
+import { boostArticles } from './rank/boost.js';
+import { namedPages, pageNameIndex } from './plan/page-names.js';
 import { fuseRankings } from './rank/fuse.js';
 import { hybridConfidence } from './decide/hybrid.js';
 import { embeddingText } from './index/embedding-text.js';
@@ -124,6 +126,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
   const retriever = lexicalRetriever(indexes, opts);
   const authors = authorIndex(analyzer, corpus.articles);
   const byFile = new Map(corpus.articles.map((article) => [article.file, article]));
+  const pages = pageNameIndex(corpus.articles);
 
   /** Passage vectors from an embedding service, once attached (see useVectors). */
   let vectors: VectorStore | undefined;
@@ -141,7 +144,8 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const { ranked: byScore, unknownShare, unmatched }: Ranking = concepts.length === 0 ? NOTHING_RANKED : rank(concepts, retriever.retrieve(concepts), articleOf, opts);
     const missing = [...new Set(unmatched.map((i) => concepts[i]?.surface ?? ''))];
     const kind = answerKind(question);
-    const lexical = rerankByProximity(byScore, textOf, analyzer, kind, opts);
+    const onNamedPages = boostArticles(byScore, namedPages(question, pages, (word) => analyzer.isStopword(word)), articleOf, opts.namedPageWeight);
+    const lexical = rerankByProximity(onNamedPages, textOf, analyzer, kind, opts);
     const best = lexical[0];
     const bestText = best === undefined ? '' : textOf(best.id);
     const bestSentence = best === undefined ? undefined : highlight(analyzer, bestText, best.terms, 'number').bestSentence;
