@@ -48,7 +48,7 @@ export const CORPUS: Corpus = {
 
 /** The indexes of a corpus, built in one go with the default boosts. */
 export function indexed(corpus: Corpus = CORPUS, analyzer = new Analyzer()): Indexes {
-  const steps = indexSteps(corpus, analyzer, { boost: { text: 1, heading: 0.6, title: 0.4 }, prefixWeight: 0.6, fuzzyWeight: 0.5 }, undefined);
+  const steps = indexSteps(corpus, analyzer, { boost: { text: 1, heading: 0.6, title: 0.4, description: 1 }, prefixWeight: 0.6, fuzzyWeight: 0.5 }, undefined);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -4,6 +4,7 @@ import type { Analyzer } from '../analysis/analyzer.js';
 import { passagesOf, sectionsOf, type IndexedDoc, type Section } from './documents.js';
 import { checkInternals } from './minisearch-internals.js';
 import { SnapshotMismatchError, type EngineSnapshot } from './snapshot.js';
+import { titleParts } from './title-parts.js';
 import { Vocabulary } from './vocabulary.js';
 
 /**
@@ -14,7 +15,7 @@ export const BUILD_SLICE = 500;
 
 /** How the indexes score: field boosts and the weights of prefix and typo matches. */
 export interface IndexOptions {
-  readonly boost: { readonly text: number; readonly heading: number; readonly title: number };
+  readonly boost: { readonly text: number; readonly heading: number; readonly title: number; readonly description: number };
   readonly prefixWeight: number;
   readonly fuzzyWeight: number;
 }
@@ -59,15 +60,20 @@ export function* indexSteps(corpus: Corpus, analyzer: Analyzer, options: IndexOp
     searchOptions: { ...searchOptions, boost: { text: options.boost.text } },
   };
   const contextOptions: MiniSearchOptions<Section> = {
-    fields: ['heading', 'title'],
-    extractField: (section, field) => (field === 'id' ? section.id : field === 'heading' ? (section.heading ?? '') : section.article.title) as string,
+    fields: ['heading', 'title', 'description'],
+    extractField: (section, field) => {
+      if (field === 'id') return section.id as unknown as string;
+      if (field === 'heading') return section.heading ?? '';
+      const parts = titleParts(section.article.title);
+      return field === 'title' ? parts.name : parts.description;
+    },
     tokenize: (text) => {
       const terms = analyzer.terms(text);
       vocabulary.addTerms(terms);
       return terms;
     },
     processTerm: (term) => term,
-    searchOptions: { ...searchOptions, boost: { heading: options.boost.heading, title: options.boost.title } },
+    searchOptions: { ...searchOptions, boost: { heading: options.boost.heading, title: options.boost.title, description: options.boost.description } },
   };
   let text: MiniSearch<IndexedDoc>;
   let context: MiniSearch<Section>;

@@ -1,10 +1,6 @@
 import type { Article } from '../../corpus/types.js';
+import { MAN_TITLE } from '../index/title-parts.js';
 
-/**
- * A man page's title names what it documents: `pgrep(1): pgrep, pkill, pidwait - Prozesse
- * finden …`, `ls(1): ls - Verzeichnisinhalte auflisten`, or only `file(1)`.
- */
-const MAN_TITLE = /^([^\s()]+)\((\d\w*)\)(?::\s*(.*?)\s+-\s)?/u;
 
 /** The names a page is asked about by ("wie mount ich…", "ssh x11 forwarding"): the command names of a man-page title; none for other titles. */
 export function pageNames(title: string): string[] {
