@@ -32,6 +32,7 @@ import { rank, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
 import { boostArticles } from './rank/boost.js';
 import { namedPages, pageNameIndex } from './plan/page-names.js';
+import { englishBase } from './lexicon/english.js';
 import { fuseRankings } from './rank/fuse.js';
 import { hybridConfidence } from './decide/hybrid.js';
 import { embeddingText } from './index/embedding-text.js';
@@ -127,6 +128,15 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
   const authors = authorIndex(analyzer, corpus.articles);
   const byFile = new Map(corpus.articles.map((article) => [article.file, article]));
   const pages = pageNameIndex(corpus.articles);
+  /**
+   * A word the question uses as a word, not as a command, even where a page is called so: a
+   * stopword ("du"), or an English word in an English question ("less" in "Why does Beijing
+   * want to buy less energy?"). An English command in a German question ("wie mount ich…") is
+   * a command. (German words are not checked: the thesaurus knows "Test", "Zeit" and "Kill"
+   * too, and on the tune half dropping them cost more man-page questions than it saved.)
+   */
+  const isLanguageWord = (word: string, english: boolean): boolean =>
+    analyzer.isStopword(word) || (english && opts.lexicon !== undefined && opts.lexicon.translations(englishBase(word)).length > 0);
 
   /** Passage vectors from an embedding service, once attached (see useVectors). */
   let vectors: VectorStore | undefined;
@@ -144,7 +154,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const { ranked: byScore, unknownShare, unmatched }: Ranking = concepts.length === 0 ? NOTHING_RANKED : rank(concepts, retriever.retrieve(concepts), articleOf, opts);
     const missing = [...new Set(unmatched.map((i) => concepts[i]?.surface ?? ''))];
     const kind = answerKind(question);
-    const onNamedPages = boostArticles(byScore, namedPages(question, pages, (word) => analyzer.isStopword(word)), articleOf, opts.namedPageWeight);
+    const onNamedPages = boostArticles(byScore, namedPages(question, pages, (word) => isLanguageWord(word, plan.english)), articleOf, opts.namedPageWeight);
     const lexical = rerankByProximity(onNamedPages, textOf, analyzer, kind, opts);
     const best = lexical[0];
     const bestText = best === undefined ? '' : textOf(best.id);

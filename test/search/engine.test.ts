@@ -31,6 +31,32 @@ const NEWS = corpusOf(
 const engine = buildEngine(NEWS);
 const top = (question: string) => engine.search(question).passages[0];
 
+describe('a question that names a man page', () => {
+  const lexicon = indexLexicon({ english: 'less\tweniger\nrussian\trussisch', synonyms: '' });
+  const pages = corpusOf(
+    article('less.1.txt', 'less(1): less - Gegenteil von »more«', ['-R, --RAW-CONTROL-CHARS gibt Steuerzeichen aus.', 'koi8-r wählt einen russischen Zeichensatz aus.']),
+    article('systemctl.1.txt', 'systemctl(1): systemctl - Steuerung des Systemd-Systems und Dienstverwalters', ['reboot fährt das System herunter und startet es neu.']),
+    article('bootctl.1.txt', 'bootctl(1): bootctl - Steuerung der Firmware und der Systemstartverwaltereinstellungen', ['Tipp: Verwenden Sie systemctl reboot, um das System neu zu starten.', 'reboot-to-firmware startet das System neu in die Firmware.']),
+    article('handel.txt', 'Warum Peking weniger Energie aus Russland kauft', ['China will weniger russische Energie kaufen, weil es auf erneuerbare Energien setzt.']),
+  );
+  const withPages = buildEngine(pages, { lexicon });
+  const unboosted = buildEngine(pages, { lexicon, namedPageWeight: 0 });
+
+  it('puts that page first', () => {
+    const question = 'Wie starte ich das System mit systemctl neu?';
+    const [first] = withPages.search(question).passages;
+    expect(first?.file).toBe('systemctl.1.txt');
+    expect(first?.score).toBeCloseTo(4 * (unboosted.search(question).passages.find((p) => p.file === 'systemctl.1.txt')?.score ?? 0), 2);
+  });
+
+  it('takes an English word of an English question for a word, not for the command of that name', () => {
+    const question = 'Why does Beijing want to buy less energy from the Russians?';
+    expect(withPages.search(question)).toEqual(unboosted.search(question));
+    // The same word in a German question names the command.
+    expect(withPages.search('Wie zeigt less russische Zeichen?').passages[0]?.score).toBeGreaterThan(unboosted.search('Wie zeigt less russische Zeichen?').passages[0]?.score ?? Infinity);
+  });
+});
+
 describe('search', () => {
   it.each([
     ['Invasion', 'Großinvasion'],

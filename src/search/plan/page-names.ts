@@ -27,15 +27,15 @@ export function pageNameIndex(articles: readonly Article[]): PageNames {
 
 /**
  * The pages a question names: a word of it, as typed (lowercase, with dots and hyphens:
- * "apt-get", "systemd.exec"), that is a page's name. Words the caller counts as stopwords
- * ("du", "at", "more") name nothing: they are too common to be meant as a command.
+ * "apt-get", "systemd.exec"), that is a page's name. A word the caller knows as a word of the
+ * question's language ("du", "less" in an English question) names nothing: it is meant as a word.
  */
-export function namedPages(question: string, names: PageNames, isStopword: (word: string) => boolean): Set<Article> {
+export function namedPages(question: string, names: PageNames, isLanguageWord: (word: string) => boolean): Set<Article> {
   const named = new Set<Article>();
   if (names.size === 0) return named;
   for (const raw of question.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}._+-]*/gu) ?? []) {
     const word = raw.replace(/[._+-]+$/u, '');
-    if (isStopword(word)) continue;
+    if (isLanguageWord(word)) continue;
     for (const article of names.get(word) ?? []) named.add(article);
   }
   return named;

@@ -30,7 +30,7 @@ describe('namedPages', () => {
     expect(namedPages('LS oder apt-get.', index, isStopword)).toEqual(new Set([ls, aptGet]));
   });
 
-  it('takes no stopword for a command ("Kannst du…"), and no part of a longer word', () => {
+  it('takes no word of the language for a command ("Kannst du…"), and no part of a longer word', () => {
     expect(namedPages('Kannst du mir sagen, wie viel Platz frei ist?', index, isStopword).size).toBe(0);
     expect(namedPages('Wie benutze ich lsblk oder apt?', index, isStopword).size).toBe(0);
   });
