@@ -3,7 +3,8 @@
  * on the same paragraphs. Each measurement runs in its own child process (bench/child.ts);
  * this file lays out the corpora, runs the children one after another (never in parallel:
  * two cores would make the timings lie), prints Markdown and writes bench/results/.
- * `npm run bench -- --only startup` measures only the whole-process start-up (bench/startup.ts).
+ * `npm run bench -- --only startup` measures only the whole-process start-up (bench/startup.ts);
+ * `npm run bench -- --only hybrid` only the hybrid search's cost (bench/hybrid.ts).
  */
 import { fork } from 'node:child_process';
 import { access, mkdir, writeFile } from 'node:fs/promises';
@@ -13,11 +14,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scalingChartSvg, type ChartSeries } from './chart.js';
 import { measureStore, type StoreFigures } from './store.js';
-import { prepareCorpora, type BenchCorpus } from './corpora.js';
+import { prepareCorpora, type BenchCorpus, type PreparedCorpora } from './corpora.js';
 import { ratio } from './metrics.js';
 import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
 import { measureStartup, startupText, type StartupFigures } from './startup.js';
+import { hybridText, measureHybrid, type HybridFigures } from './hybrid.js';
 
 /** Project root: this file runs as dist-bench/bench/run.js. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,18 +49,21 @@ interface Settings {
   readonly repeats: number;
   /** Builds per child on the seeds alone (milliseconds each, so the median of several is steadier). */
   readonly smallBuildRuns: number;
-  /** `--only startup`: the whole-process start-up and nothing else. */
-  readonly only: 'startup' | null;
+  /** `--only startup` / `--only hybrid`: that measurement and nothing else. */
+  readonly only: 'startup' | 'hybrid' | null;
   /** Timed starts of each process per corpus in the start-up figure. */
   readonly startupRuns: number;
+  /** Hybrid search (bench/hybrid.ts): timed passes over the dev questions, and of single-question round trips to the fake service. */
+  readonly hybridPasses: number;
+  readonly hybridRoundTripPasses: number;
 }
 
 function settingsFrom(argv: readonly string[]): Settings {
   const quick = argv.includes('--quick');
   const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
   const only = at < 0 ? null : argv[at] === '--only' ? argv[at + 1] : argv[at]?.slice('--only='.length);
-  if (only !== null && only !== 'startup') throw new Error(`Quelle bench: --only takes "startup", got "${only ?? ''}"`);
-  return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5, only, startupRuns: quick ? 2 : 5 };
+  if (only !== null && only !== 'startup' && only !== 'hybrid') throw new Error(`Quelle bench: --only takes "startup" or "hybrid", got "${only ?? ''}"`);
+  return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5, only, startupRuns: quick ? 2 : 5, hybridPasses: quick ? 10 : 40, hybridRoundTripPasses: quick ? 5 : 20 };
 }
 
 function log(message: string): void {
@@ -340,6 +345,26 @@ async function writeStartupResults(startup: StartupFigures, machine: string): Pr
   log(`wrote ${path.relative(ROOT, RESULTS)}/startup.json`);
 }
 
+// --- Hybrid search (issue 22, bench/hybrid.ts) ---------------------------------------------
+
+function hybridSection(hybrid: HybridFigures): string {
+  return `### Hybrid search (embedding service)\n\n${hybridText(hybrid)}`;
+}
+
+async function runHybrid(corpora: PreparedCorpora, settings: Settings, questionsFile: string): Promise<HybridFigures> {
+  log('hybrid search (fake embedding service, random vectors at model sizes), one child at a time:');
+  return measureHybrid({ corpus: corpora.full, manpagesSkipped: corpora.manpagesSkipped, questionsFile, passes: settings.hybridPasses, roundTripPasses: settings.hybridRoundTripPasses, log });
+}
+
+/** bench/results/hybrid.json: the hybrid figures alone (also in latest.json after a full run). */
+async function writeHybridResults(hybrid: HybridFigures, machine: string): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  await writeFile(path.join(RESULTS, 'hybrid.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, ...hybrid }, null, 2)}\n`);
+  log(`wrote ${path.relative(ROOT, RESULTS)}/hybrid.json`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
 async function main(): Promise<void> {
   const settings = settingsFrom(process.argv.slice(2));
   const started = performance.now();
@@ -353,6 +378,13 @@ async function main(): Promise<void> {
     scaling: !settings.quick && settings.only === null,
   });
   try {
+    if (settings.only === 'hybrid') {
+      const hybrid = await runHybrid(corpora, settings, questionsFile);
+      await writeHybridResults(hybrid, machine);
+      process.stdout.write(`## Quelle benchmark: hybrid search only${settings.quick ? ' (quick)' : ''}\n\nMachine: ${machine}.\n\n${hybridSection(hybrid)}\n`);
+      return;
+    }
+
     // Whole-process start-up (bench/startup.ts), first, before any other child has run.
     log('whole-process start-up (spawn → answer), one process at a time:');
     const startup = await measureStartup({
@@ -416,6 +448,7 @@ async function main(): Promise<void> {
     const bot = await botLatency();
     log('feedback store:');
     const store = await measureStore();
+    const hybrid = await runHybrid(corpora, settings, questionsFile);
 
     const out: string[] = [];
     out.push(`## Quelle benchmark${settings.quick ? ' (quick)' : ''}`, '');
@@ -433,6 +466,7 @@ async function main(): Promise<void> {
     if (sweeps.length > 0) out.push('### Answer bar (answerCoverage) against answers and abstention', '', sweepTable(sweeps), '');
     out.push('### Bot latency', '', bot.text, '');
     out.push('### Feedback store (SQLite)', '', storeText(store), '');
+    out.push(hybridSection(hybrid), '');
     out.push(`Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     process.stdout.write(`${out.join('\n')}\n`);
 
@@ -450,6 +484,7 @@ async function main(): Promise<void> {
       botLatency: bot.figures,
       store,
       startup,
+      hybrid,
     };
     await writeFile(path.join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
     if (scaling.length > 0) await writeFile(path.join(RESULTS, 'scaling.svg'), scalingSvg(scaling));
