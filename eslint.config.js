@@ -16,22 +16,23 @@ export default tseslint.config(
   },
   {
     // The answer engine must never depend on Discord.
-    files: ['src/corpus/**', 'src/curation/**', 'src/fs/**', 'src/store/**', 'src/search/**', 'src/answers/**', 'src/console/**', 'src/cli/**', 'src/cli.ts', 'src/config.ts', 'src/env.ts', 'src/log.ts'],
+    files: ['src/corpus/**', 'src/curation/**', 'src/fs/**', 'src/store/**', 'src/search/**', 'src/embeddings/**', 'src/answers/**', 'src/console/**', 'src/cli/**', 'src/cli.ts', 'src/config.ts', 'src/env.ts', 'src/log.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'], message: 'Only src/discord/ may import Discord packages.' }] }],
     },
   },
   {
-    // The house has layers: corpus → search → answers → (discord | console | cli). The lower
-    // layers (and curation, which answers/ drives) never import a layer above them.
-    files: ['src/corpus/**', 'src/search/**', 'src/curation/**'],
+    // The house has layers: corpus → search (with embeddings, the optional embedding service)
+    // → answers → (discord | console | cli). The lower layers (and curation, which answers/
+    // drives) never import a layer above them.
+    files: ['src/corpus/**', 'src/search/**', 'src/embeddings/**', 'src/curation/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'], message: 'Only src/discord/ may import Discord packages.' },
-            { group: ['**/answers/*', '**/discord/*', '**/console/*', '**/cli/*', '**/cli.js', '**/app.js', '**/main.js'], message: 'corpus/, search/ and curation/ sit below answers/ and the adapters: no arrow upward.' },
+            { group: ['**/answers/*', '**/discord/*', '**/console/*', '**/cli/*', '**/cli.js', '**/app.js', '**/main.js'], message: 'corpus/, search/, embeddings/ and curation/ sit below answers/ and the adapters: no arrow upward.' },
           ],
         },
       ],

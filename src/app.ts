@@ -2,14 +2,17 @@ import type { Writable } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { Library } from './answers/library.js';
-import type { Config } from './config.js';
+import { SemanticSearch } from './answers/semantic.js';
+import { embeddingsCacheDir, type Config } from './config.js';
 import { PLAIN_STYLE, TERMINAL_STYLE } from './console/render.js';
 import { consoleGreeting } from './console/greeting.js';
+import { embeddingProgress } from './console/progress.js';
 import { runConsole } from './console/run.js';
 import { watchCorpus, type CorpusWatcher } from './corpus/watch.js';
 import { Curator } from './curation/curator.js';
 import { Feedback } from './store/feedback.js';
 import { startBot, type Bot } from './discord/bot.js';
+import { createSemantic } from './embeddings/semantic.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
 
@@ -36,7 +39,21 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
   // sees only warnings there, unless LOG_LEVEL asks for more.
   const level = interactive && !config.logLevelSet ? 'warn' : config.logLevel;
   const logger = createLogger({ logLevel: level }, io.logStream ?? pino.destination({ dest: io.logFd ?? (consoleMode ? 2 : 1), sync: true }));
-  const rebuild = () => build(config.corpusDir, { logger, ...(config.indexCacheDir === undefined ? {} : { cacheDir: config.indexCacheDir }) });
+  const semantic = startSemantic(config, logger);
+  // At a terminal, embedding a large corpus shows its progress on a line of its own.
+  const progress = semantic !== undefined && interactive && io.stdout.isTTY ? embeddingProgress(io.stdout) : undefined;
+  const buildIndex = () => build(config.corpusDir, { logger, ...(config.indexCacheDir === undefined ? {} : { cacheDir: config.indexCacheDir }) });
+  // With semantic search, the vectors join each new engine before it is swapped in (at start,
+  // /reload, uploads, CORPUS_WATCH); attaching never fails the build.
+  const rebuild =
+    semantic === undefined
+      ? buildIndex
+      : async () => {
+          const engine = await buildIndex();
+          await semantic.attach(engine, progress?.update);
+          progress?.end();
+          return engine;
+        };
   const library = new Library(await rebuild(), rebuild);
   const watcher = config.corpusWatchSeconds === undefined ? undefined : watchLibrary(library, config.corpusDir, config.corpusWatchSeconds, logger);
   if (config.token === undefined) {
@@ -44,14 +61,14 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     const stats = library.engine.stats();
     const columns = (io.stdout as { columns?: number }).columns;
     const done = runConsole(
-      { library, locale: 'de', limit: config.askResults, logger },
+      { library, locale: 'de', limit: config.askResults, logger, semantic },
       {
         input: io.stdin,
         output: io.stdout,
         interactive,
         style: io.stdout.isTTY ? TERMINAL_STYLE : PLAIN_STYLE,
         width: io.stdout.isTTY && columns !== undefined && columns > 20 ? columns - 1 : undefined,
-        greeting: consoleGreeting(config.corpusDir, stats.articles, stats.paragraphs),
+        greeting: consoleGreeting(config.corpusDir, stats.articles, stats.paragraphs, semantic),
       },
     );
     return { mode: 'console', done: done.finally(() => watcher?.close()) };
@@ -75,7 +92,7 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
   void feedback?.start();
   let bot: Bot;
   try {
-    bot = await startBot({ ...config, token: config.token }, { library, curator, feedback }, logger);
+    bot = await startBot({ ...config, token: config.token }, { library, curator, feedback, semantic }, logger);
   } catch (err) {
     await feedback?.close();
     throw err;
@@ -92,6 +109,18 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     },
     logger,
   };
+}
+
+/**
+ * Semantic search when EMBEDDINGS_URL is set: one per process, its vectors kept beside the index
+ * snapshot (INDEX_CACHE_DIR) or in ./data. The start-up log says where questions and passages
+ * go (the host, never the key).
+ */
+function startSemantic(config: Config, logger: Logger): SemanticSearch | undefined {
+  if (config.embeddings === undefined) return undefined;
+  const semantic = new SemanticSearch(createSemantic({ config: config.embeddings, cacheDir: embeddingsCacheDir(config), logger }), logger);
+  logger.info({ host: semantic.host, model: semantic.model }, `semantic search on: ${semantic.health.privacy('en')}`);
+  return semantic;
 }
 
 /**

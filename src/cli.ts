@@ -2,7 +2,7 @@
 // `quelle ask | source | stats`: the answer engine for scripts, without Discord.
 import { langFromEnv } from './cli/args.js';
 import { runCli } from './cli/run.js';
-import { loadConfig } from './config.js';
+import { loadConfig, loadEmbeddingsSettings } from './config.js';
 import { withDotEnv } from './env.js';
 
 const DEFAULT_CORPUS = './seeds';
@@ -13,7 +13,9 @@ const corpus = process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS;
 const lang = langFromEnv(process.env.LANG);
 // `quelle report` reads the bot's own configuration, on demand: the other commands need none of it.
 const store = () => loadConfig(withDotEnv(process.env)).store;
-runCli(process.argv.slice(2), corpus, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stdout.isTTY), lang, store })
+// `ask` and `stats` search as the bot does: with its embedding service when EMBEDDINGS_URL is set.
+const embeddings = () => loadEmbeddingsSettings(withDotEnv(process.env));
+runCli(process.argv.slice(2), corpus, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stdout.isTTY), lang, store, embeddings })
   .then((code) => {
     process.exitCode = code;
   })

@@ -76,9 +76,11 @@ export interface EmbeddingsConfig {
 export const DISCORD_API_URL = 'https://discord.com/api';
 /** Where Discord serves attachments. */
 export const DISCORD_CDN_URL = 'https://cdn.discordapp.com';
-/** DATABASE_URL's default: an SQLite file in ./data (git-ignored). */
-export const DEFAULT_DATABASE_URL = 'file:./data/quelle.sqlite';
-const DEFAULT_SQLITE_FILE = './data/quelle.sqlite';
+/** Where the bot keeps what it writes unless told otherwise (git-ignored): the feedback store, the passage vectors. */
+export const DEFAULT_DATA_DIR = './data';
+const DEFAULT_SQLITE_FILE = `${DEFAULT_DATA_DIR}/quelle.sqlite`;
+/** DATABASE_URL's default: an SQLite file in ./data. */
+export const DEFAULT_DATABASE_URL = `file:${DEFAULT_SQLITE_FILE}`;
 export const MAX_RETENTION_DAYS = 3650;
 /** The folder of uploads, relative to the corpus dir, unless CORPUS_UPLOAD_DIR says otherwise. */
 export const DEFAULT_UPLOAD_SUBDIR = 'uploads';
@@ -165,6 +167,29 @@ export function loadConfig(env: Env): Config {
     storeRetentionDays: integer(env, 'STORE_RETENTION_DAYS', 1, MAX_RETENTION_DAYS) ?? defaultConfig.storeRetentionDays,
     embeddings: embeddings(env),
   };
+}
+
+/**
+ * Where passage vectors are kept across restarts: INDEX_CACHE_DIR, beside the index snapshot,
+ * or ./data, beside the feedback store.
+ */
+export function embeddingsCacheDir(config: Pick<Config, 'indexCacheDir'>): string {
+  return config.indexCacheDir ?? DEFAULT_DATA_DIR;
+}
+
+/** What `quelle ask` and `quelle stats` read of the configuration for semantic search. */
+export interface EmbeddingsSettings {
+  readonly embeddings: EmbeddingsConfig | undefined;
+  /** See embeddingsCacheDir. */
+  readonly cacheDir: string;
+}
+
+/**
+ * The EMBEDDINGS_* settings and INDEX_CACHE_DIR alone, validated as loadConfig does: the CLI
+ * gives the same answers as the bot without needing the rest of the bot's configuration.
+ */
+export function loadEmbeddingsSettings(env: Env): EmbeddingsSettings {
+  return { embeddings: embeddings(env), cacheDir: embeddingsCacheDir({ indexCacheDir: cacheDir(env) }) };
 }
 
 /**

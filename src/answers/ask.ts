@@ -1,7 +1,8 @@
 import { excerpt } from '../search/present/excerpt.js';
-import type { Confidence, Engine, Passage } from '../search/types.js';
+import type { Answer, Confidence, Engine, Passage } from '../search/types.js';
 import { messages, type Locale } from './i18n.js';
 import { notice, plain, type Button, type Reply, type Section } from './reply.js';
+import type { SemanticSearch } from './semantic.js';
 
 /** Longest question accepted; the slash command's `max_length` says the same to Discord. */
 export const MAX_QUESTION_LENGTH = 300;
@@ -33,19 +34,42 @@ export interface AskOutcome {
   readonly top: { readonly file: string; readonly paragraph: number; readonly score: number } | null;
 }
 
-/** Answers a question with the best passages, their sources and buttons to page and cite. */
-export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply {
-  return askWithOutcome(engine, request, locale).reply;
+/** An answered question: the reply, and what the feedback store keeps of it (undefined when nothing was searched). */
+export interface AskResult {
+  readonly reply: Reply;
+  readonly outcome: AskOutcome | undefined;
+}
+
+/**
+ * Answers a question with the best passages, their sources and buttons to page and cite.
+ * With semantic search (EMBEDDINGS_URL) the answer comes asynchronously; without it, as
+ * always, at once.
+ */
+export function ask(engine: Engine, request: AskRequest, locale: Locale): Reply;
+export function ask(engine: Engine, request: AskRequest, locale: Locale, semantic: SemanticSearch | undefined): Reply | Promise<Reply>;
+export function ask(engine: Engine, request: AskRequest, locale: Locale, semantic?: SemanticSearch): Reply | Promise<Reply> {
+  const result = askWithOutcome(engine, request, locale, semantic);
+  return result instanceof Promise ? result.then((r) => r.reply) : result.reply;
 }
 
 /** The reply, and what the feedback store keeps of it (undefined when nothing was searched). */
-export function askWithOutcome(engine: Engine, request: AskRequest, locale: Locale): { reply: Reply; outcome: AskOutcome | undefined } {
+export function askWithOutcome(engine: Engine, request: AskRequest, locale: Locale): AskResult;
+export function askWithOutcome(engine: Engine, request: AskRequest, locale: Locale, semantic: SemanticSearch | undefined): AskResult | Promise<AskResult>;
+export function askWithOutcome(engine: Engine, request: AskRequest, locale: Locale, semantic?: SemanticSearch): AskResult | Promise<AskResult> {
   const t = messages(locale);
   const question = cleanQuestion(request.question);
   if (question.length > MAX_QUESTION_LENGTH) return { reply: notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH)), outcome: undefined };
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
+  const searched = searchedText(request.question);
+  const options = { limit: request.limit, offset };
+  if (semantic === undefined) return replyTo(engine, request, locale, question, offset, engine.search(searched, options));
+  // Every page of a question gets the same fused ranking: the question's vector is kept (QueryEmbedder).
+  return semantic.search(engine, searched, options).then((answer) => replyTo(engine, request, locale, question, offset, answer));
+}
+
+function replyTo(engine: Engine, request: AskRequest, locale: Locale, question: string, offset: number, answer: Answer): AskResult {
+  const t = messages(locale);
   const isPrivate = request.private ?? false;
-  const answer = engine.search(searchedText(request.question), { limit: request.limit, offset });
   const first = answer.passages[0];
   const outcome: AskOutcome = { question, abstained: answer.abstained !== undefined, confidence: answer.confidence, top: first === undefined ? null : { file: first.file, paragraph: first.paragraph, score: first.score } };
 

@@ -64,6 +64,14 @@ export interface Messages {
   readonly notYoursTitle: string;
   readonly notYoursText: string;
   readonly emptyMessage: string;
+  /** Semantic search (EMBEDDINGS_URL): the heading in /help and /reload's reply… */
+  readonly semanticTitle: string;
+  /** …the service's state (EmbeddingHealth.describe) with the model… */
+  readonly semanticStatus: (state: string, model: string, available: boolean) => string;
+  /** …what a build did with the passages' vectors… */
+  readonly semanticVectors: (passages: number, embedded: number, reused: number, missing: number) => string;
+  /** …and that a new model's vectors replaced the old ones. */
+  readonly semanticDimensionChanged: (from: number, to: number) => string;
 }
 
 const de: Messages = {
@@ -125,6 +133,11 @@ const de: Messages = {
   notYoursTitle: 'Nicht Ihre Antwort',
   notYoursText: 'Diese Schaltfläche gehört zu einer Antwort für jemand anderen. Stellen Sie Ihre eigene Frage mit /ask.',
   emptyMessage: 'Die Nachricht enthält keinen Text, nach dem ich suchen könnte.',
+  semanticTitle: 'Semantische Suche',
+  semanticStatus: (state, model, available) => `${state} (Modell ${model}).${available ? '' : ' Bis dahin beantworte ich Fragen allein nach ihren Wörtern.'}`,
+  semanticVectors: (passages, embedded, reused, missing) =>
+    `Vektoren der ${passages} Passagen: ${embedded} neu berechnet, ${reused} wiederverwendet, ${missing} fehlen.${missing > 0 ? ' Die fehlenden werden beim nächsten Neuladen oder Start berechnet.' : ''}`,
+  semanticDimensionChanged: (from, to) => `Das Modell liefert jetzt ${to} statt ${from} Dimensionen: alle Passagen wurden neu berechnet.`,
 };
 
 const en: Messages = {
@@ -185,6 +198,11 @@ const en: Messages = {
   notYoursTitle: 'Not your answer',
   notYoursText: 'This button belongs to an answer for someone else. Please ask your own question with /ask.',
   emptyMessage: 'The message has no text to search for.',
+  semanticTitle: 'Semantic search',
+  semanticStatus: (state, model, available) => `${state} (model ${model}).${available ? '' : ' Until it is back, questions are answered by their words alone.'}`,
+  semanticVectors: (passages, embedded, reused, missing) =>
+    `Vectors of the ${passages} passages: ${embedded} embedded, ${reused} reused, ${missing} missing.${missing > 0 ? ' The missing ones are embedded at the next reload or start.' : ''}`,
+  semanticDimensionChanged: (from, to) => `The model now sends ${to} dimensions instead of ${from}: every passage was embedded again.`,
 };
 
 const MESSAGES: Readonly<Record<Locale, Messages>> = { de, en };

@@ -1,6 +1,7 @@
 import { messages, type Locale } from './i18n.js';
 import type { Library, ReloadReport } from './library.js';
 import { notice, plain, type Reply, type Section } from './reply.js';
+import type { SemanticSearch } from './semantic.js';
 
 /** The log calls a reload makes; a pino logger fits. */
 export interface ReloadLogger {
@@ -12,10 +13,11 @@ export interface ReloadLogger {
 const LISTED_FILES = 15;
 
 /**
- * Rebuilds the index beside the one in service and reports the change. A failure keeps the
- * old index and tells the moderator why. Never rejects.
+ * Rebuilds the index beside the one in service and reports the change (with semantic search,
+ * also what became of the passages' vectors). A failure keeps the old index and tells the
+ * moderator why. Never rejects.
  */
-export async function reload(library: Library, locale: Locale, logger: ReloadLogger): Promise<Reply> {
+export async function reload(library: Library, locale: Locale, logger: ReloadLogger, semantic?: SemanticSearch): Promise<Reply> {
   const t = messages(locale);
   const before = library.engine;
   try {
@@ -24,7 +26,7 @@ export async function reload(library: Library, locale: Locale, logger: ReloadLog
       { added: report.added.length, removed: report.removed.length, changed: report.changed.length, skipped: report.skipped.length, paragraphs: report.after.stats().paragraphs, ms: report.ms },
       'reload succeeded',
     );
-    return reloadReply(report, locale);
+    return reloadReply(report, locale, semantic);
   } catch (err) {
     logger.error({ err }, 'reload failed; the previous index stays in service');
     const reason = err instanceof Error ? err.message : String(err);
@@ -32,7 +34,7 @@ export async function reload(library: Library, locale: Locale, logger: ReloadLog
   }
 }
 
-function reloadReply(report: ReloadReport, locale: Locale): Reply {
+function reloadReply(report: ReloadReport, locale: Locale, semantic: SemanticSearch | undefined): Reply {
   const t = messages(locale);
   const before = report.before.stats();
   const after = report.after.stats();
@@ -50,6 +52,10 @@ function reloadReply(report: ReloadReport, locale: Locale): Reply {
     t.skipped,
     report.skipped.map((s) => `${s.file}: ${s.reason}`),
   );
+  if (semantic !== undefined) {
+    const vectors = semantic.vectorsLine(report.after, locale);
+    sections.push({ title: t.semanticTitle, body: plain([vectors, semantic.status(locale)].filter((line) => line !== undefined).join('\n')) });
+  }
   const unchanged = report.added.length + report.removed.length + report.changed.length === 0;
   return {
     private: true,

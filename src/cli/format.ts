@@ -73,13 +73,15 @@ export function formatArticle(article: Article, lang: CliLang = 'en'): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-export function formatStats(stats: EngineStats): string {
+/** The stats as text; `more` lines (semantic search) go after the counts, before the skipped files. */
+export function formatStats(stats: EngineStats, more: readonly string[] = []): string {
   const lines = [
     `corpus:     ${stats.corpusDir}`,
     `articles:   ${stats.articles}`,
     `paragraphs: ${stats.paragraphs}`,
     `terms:      ${stats.terms}`,
     `build:      ${stats.buildMs} ms`,
+    ...more,
     `skipped:    ${stats.skipped.length}`,
     ...stats.skipped.map((s) => `  ${s.file}: ${s.reason}`),
   ];

@@ -3,7 +3,11 @@ import type { Readable, Writable } from 'node:stream';
 import { CorpusError } from '../corpus/errors.js';
 import { build } from '../search/build.js';
 import { parseArgs, UsageError, USAGE, type CliLang } from './args.js';
-import { ConfigError } from '../config.js';
+import { SemanticSearch } from '../answers/semantic.js';
+import { ConfigError, type EmbeddingsConfig, type EmbeddingsSettings } from '../config.js';
+import { createSemantic } from '../embeddings/semantic.js';
+import { EnvFileError } from '../env.js';
+import type { Engine } from '../search/types.js';
 import { openStore } from '../store/open.js';
 import { REPORT_ROWS_MAX } from '../store/schema.js';
 import type { StoreLocation } from '../store/types.js';
@@ -20,6 +24,11 @@ export interface CliIO {
   readonly lang?: CliLang;
   /** The store `quelle report` reads: the bot's DATABASE_URL (may throw a ConfigError); undefined when it is off. */
   readonly store?: () => StoreLocation | undefined;
+  /**
+   * The bot's semantic search settings (EMBEDDINGS_*, INDEX_CACHE_DIR; may throw a
+   * ConfigError), so that `ask` and `stats` answer as the bot does; without them, lexical only.
+   */
+  readonly embeddings?: () => EmbeddingsSettings;
 }
 
 /** Runs `quelle …`; resolves to the exit code. Usage and corpus errors: message on stderr, exit 2. */
@@ -31,9 +40,14 @@ export async function runCli(argv: readonly string[], defaultCorpus: string, io:
       return 0;
     }
     if (cmd.command === 'report') return await report(cmd.days, cmd.json, io);
+    const settings = cmd.command === 'source' ? undefined : io.embeddings?.();
     const engine = await build(cmd.corpus ?? defaultCorpus);
+    const semantic = settings?.embeddings === undefined ? undefined : cliSemantic(settings.embeddings, settings.cacheDir, io.stderr);
+    // As the bot does after each build: the passages' vectors, those kept from earlier runs reused.
+    await semantic?.attach(engine);
     if (cmd.command === 'stats') {
-      io.stdout.write(cmd.json ? `${JSON.stringify(engine.stats())}\n` : formatStats(engine.stats()));
+      if (semantic === undefined) io.stdout.write(cmd.json ? `${JSON.stringify(engine.stats())}\n` : formatStats(engine.stats()));
+      else io.stdout.write(cmd.json ? `${JSON.stringify({ ...engine.stats(), semantic: semanticJson(semantic, engine) })}\n` : formatStats(engine.stats(), semanticLines(semantic, engine)));
       return 0;
     }
     if (cmd.command === 'source') {
@@ -47,11 +61,12 @@ export async function runCli(argv: readonly string[], defaultCorpus: string, io:
       io.stdout.write(formatArticle(article, cmd.lang ?? io.lang));
       return 0;
     }
-    const answer = (question: string): void => {
-      const result = engine.search(question, { limit: cmd.limit });
+    const answer = async (question: string): Promise<void> => {
+      // The same search as the bot's: with semantic search, the service's ranking fused in.
+      const result = semantic === undefined ? engine.search(question, { limit: cmd.limit }) : await semantic.search(engine, question, { limit: cmd.limit });
       io.stdout.write(cmd.json ? `${answerJson(result)}\n` : `${formatAnswer(result, io.color, cmd.lang ?? io.lang)}\n`);
     };
-    if (cmd.question !== undefined) answer(cmd.question);
+    if (cmd.question !== undefined) await answer(cmd.question);
     else await answerLines(io.stdin, answer);
     return 0;
   } catch (err) {
@@ -59,7 +74,7 @@ export async function runCli(argv: readonly string[], defaultCorpus: string, io:
       io.stderr.write(`quelle: ${err.message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof CorpusError || err instanceof ConfigError) {
+    if (err instanceof CorpusError || err instanceof ConfigError || err instanceof EnvFileError) {
       io.stderr.write(`${err.message}\n`);
       return 2;
     }
@@ -90,10 +105,41 @@ async function report(days: number, json: boolean, io: CliIO): Promise<number> {
   }
 }
 
-/** One question per non-empty line; the index is built once for all of them. */
-async function answerLines(stdin: Readable, answer: (line: string) => void): Promise<void> {
+/** One question per non-empty line, one after another; the index is built once for all of them. */
+async function answerLines(stdin: Readable, answer: (line: string) => Promise<void>): Promise<void> {
   const lines = createInterface({ input: stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    if (line.trim() !== '') answer(line.trim());
+    if (line.trim() !== '') await answer(line.trim());
   }
+}
+
+/** Semantic search as the bot's: the same service, model and vector cache. */
+function cliSemantic(config: EmbeddingsConfig, cacheDir: string, stderr: Writable): SemanticSearch {
+  const logger = cliLogger(stderr);
+  return new SemanticSearch(createSemantic({ config, cacheDir, logger }), logger);
+}
+
+/**
+ * Semantic search's log in a script: warnings on stderr as one readable line (the service is
+ * unavailable: the answers are lexical), the rest (vectors attached) left out, as the CLI logs
+ * nothing else. Errors carry the host, never the key.
+ */
+function cliLogger(stderr: Writable): { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void } {
+  const line = (obj: object, msg: string) => {
+    const err = (obj as { err?: unknown }).err;
+    stderr.write(`quelle: ${msg}${err instanceof Error ? ` (${err.message})` : ''}\n`);
+  };
+  return { info: () => undefined, warn: line, error: line };
+}
+
+/** `quelle stats --json`'s `semantic`: the service's state, the model, and the passages' vectors. */
+function semanticJson(semantic: SemanticSearch, engine: Engine): object {
+  const report = semantic.report(engine);
+  return { ...semantic.health.toJSON(), model: semantic.model, ...(report === undefined ? {} : { passages: report.passages, embedded: report.embedded, reused: report.reused, missing: report.missing }) };
+}
+
+/** `quelle stats`' lines on semantic search, in English like the rest of the stats. */
+function semanticLines(semantic: SemanticSearch, engine: Engine): string[] {
+  const vectors = semantic.vectorsLine(engine, 'en');
+  return [`semantic:   ${semantic.status('en')}`, ...(vectors === undefined ? [] : [`            ${vectors}`]), `            ${semantic.privacy('en')}`];
 }

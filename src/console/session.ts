@@ -1,10 +1,11 @@
 import { isReadAction, runAction } from '../answers/actions.js';
 import { ask } from '../answers/ask.js';
-import { help } from '../answers/help.js';
+import { help, semanticSection } from '../answers/help.js';
 import type { Locale } from '../answers/i18n.js';
 import type { Library } from '../answers/library.js';
 import { reload, type ReloadLogger } from '../answers/reload.js';
 import { notice, plain, type Action, type Reply } from '../answers/reply.js';
+import type { SemanticSearch } from '../answers/semantic.js';
 import { source } from '../answers/source.js';
 
 export interface ConsoleOptions {
@@ -13,6 +14,8 @@ export interface ConsoleOptions {
   /** Passages per page. */
   readonly limit: number;
   readonly logger: ReloadLogger;
+  /** Semantic search (EMBEDDINGS_URL), as the bot uses it; undefined: lexical only. */
+  readonly semantic?: SemanticSearch | undefined;
 }
 
 /** What the user typed came to an end of the session. */
@@ -52,24 +55,25 @@ export class ConsoleSession {
   }
 
   async #dispatch(input: string): Promise<Reply | typeof QUIT> {
-    const { library, locale, limit, logger } = this.#options;
-    if (!input.startsWith('/')) return ask(library.engine, { question: input, limit }, locale);
+    const { library, locale, limit, logger, semantic } = this.#options;
+    if (!input.startsWith('/')) return ask(library.engine, { question: input, limit }, locale, semantic);
     const space = input.search(/\s/u);
     const command = (space < 0 ? input : input.slice(0, space)).toLowerCase();
     const rest = space < 0 ? '' : input.slice(space + 1).trim();
     switch (command) {
       case '/ask':
-        return ask(library.engine, { question: rest, limit }, locale);
+        return ask(library.engine, { question: rest, limit }, locale, semantic);
       case '/source': {
         const match = /^(.*\S)\s+(\d+)$/u.exec(rest);
         const request = match ? { article: match[1] ?? '', paragraph: Number(match[2]) } : { article: rest };
         return source(library.engine, request, locale);
       }
       case '/reload':
-        return reload(library, locale, logger);
+        return reload(library, locale, logger, semantic);
       case '/help': {
         const reply = help(library.engine, locale);
-        return { ...reply, sections: CONSOLE_COMMANDS.map((c) => ({ title: c.title, body: plain(c.text) })) };
+        const sections = CONSOLE_COMMANDS.map((c) => ({ title: c.title, body: plain(c.text) }));
+        return { ...reply, sections: semantic === undefined ? sections : [...sections, semanticSection(semantic, locale)] };
       }
       case '/more':
         return this.#press((a) => a.kind === 'page', 1, 'Keine weiteren Treffer zur letzten Frage.');
@@ -86,11 +90,11 @@ export class ConsoleSession {
   }
 
   /** Presses the n-th button (1-based) of the last answer that matches; `missing` when there is none. */
-  #press(kind: (action: Action) => boolean, n: number, missing: string): Reply {
+  #press(kind: (action: Action) => boolean, n: number, missing: string): Reply | Promise<Reply> {
     const action = this.#actions.filter(kind)[n - 1];
     // Votes, removals and reports are Discord's; the console presses only paging and citing.
     if (action === undefined || !isReadAction(action)) return notice('info', missing, CONSOLE_HELP);
-    const { library, locale, limit } = this.#options;
-    return runAction(library.engine, action, limit, locale);
+    const { library, locale, limit, semantic } = this.#options;
+    return runAction(library.engine, action, limit, locale, semantic);
   }
 }

@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { Cooldown } from '../answers/cooldown.js';
 import type { Library } from '../answers/library.js';
+import type { SemanticSearch } from '../answers/semantic.js';
 import type { Config } from '../config.js';
 import type { Curator } from '../curation/curator.js';
 import type { Feedback } from '../store/feedback.js';
@@ -17,21 +18,23 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** What the bot serves from: the engine's library, the curator for /corpus, the feedback store (or none). */
+/** What the bot serves from: the engine's library, the curator for /corpus, the feedback store (or none), semantic search (or none). */
 export interface BotServices {
   readonly library: Library;
   readonly curator: Curator;
   readonly feedback: Feedback | undefined;
+  readonly semantic?: SemanticSearch | undefined;
 }
 
 /** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
-export async function startBot(config: Config & { token: string }, { library, curator, feedback }: BotServices, logger: Logger): Promise<Bot> {
+export async function startBot(config: Config & { token: string }, { library, curator, feedback, semantic }: BotServices, logger: Logger): Promise<Bot> {
   const client = createClient(config);
   const route = createInteractionRouter({
     commands: commandRegistry(),
     library,
     curator,
     feedback,
+    semantic,
     config,
     cooldown: new Cooldown(config.askCooldownSeconds),
     codec: new ActionCodec(),

@@ -11,6 +11,7 @@ import { runAction } from '../answers/actions.js';
 import type { Cooldown } from '../answers/cooldown.js';
 import { localeOf, messages, type Locale } from '../answers/i18n.js';
 import type { Library } from '../answers/library.js';
+import type { SemanticSearch } from '../answers/semantic.js';
 import { notice, type Reply } from '../answers/reply.js';
 import type { Config } from '../config.js';
 import type { Curator } from '../curation/curator.js';
@@ -31,6 +32,8 @@ export interface RouterDeps {
   readonly library: Library;
   readonly curator: Curator;
   readonly feedback: Feedback | undefined;
+  /** Semantic search (EMBEDDINGS_URL); undefined: lexical only. */
+  readonly semantic?: SemanticSearch | undefined;
   readonly config: Config;
   readonly cooldown: Cooldown;
   readonly codec: ActionCodec;
@@ -63,7 +66,7 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
       guildId: interaction.guildId ?? undefined,
       userId: interaction.user.id,
     });
-    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, config: deps.config, cooldown: deps.cooldown, locale, logger };
+    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, semantic: deps.semantic, config: deps.config, cooldown: deps.cooldown, locale, logger };
     let outcome: Outcome = 'failed';
     try {
       outcome = await route(interaction, context, deps, now);
@@ -80,8 +83,12 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
   const scope: ActionScope = { channelId: interaction.channelId, userId: interaction.user.id };
   const encode: EncodeAction = (button) => deps.codec.encode(button.action, scope);
   if (interaction.isAutocomplete()) return autocomplete(interaction, context, deps);
-  const old = now() - interaction.createdTimestamp > DEFER_AFTER_AGE_MS;
-  if (interaction.isButton()) return button(interaction, context, deps, encode, old, scope);
+  const age = now() - interaction.createdTimestamp;
+  const old = age > DEFER_AFTER_AGE_MS;
+  // An answer that has not come by the time the interaction is this old (the embedding service
+  // is slow to send a question's vector) is deferred, and edited in when it comes.
+  const patience = Math.max(0, DEFER_AFTER_AGE_MS - age);
+  if (interaction.isButton()) return button(interaction, context, deps, encode, old, scope, patience);
   if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
     const command = deps.commands.get(interaction.commandName);
     if (command === undefined || (command.kind === 'chat') !== interaction.isChatInputCommand()) {
@@ -91,10 +98,10 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
     }
     if (command.kind === 'chat') {
       const chat = interaction as ChatInputCommandInteraction;
-      return send(chat, () => command.run(chat, context), command.defer?.(chat) ?? (old ? deferVisibility(chat) : undefined), encode);
+      return send(chat, () => command.run(chat, context), command.defer?.(chat) ?? (old ? deferVisibility(chat) : undefined), encode, { visibility: deferVisibility(chat), patience });
     }
     const menu = interaction as MessageContextMenuCommandInteraction;
-    return send(menu, () => command.run(menu, context), old ? 'public' : undefined, encode);
+    return send(menu, () => command.run(menu, context), old ? 'public' : undefined, encode, { visibility: 'public', patience });
   }
   // Select menus, modals, anything newer: not ours, but never left without an answer.
   context.logger.warn({ type: interaction.type }, 'unsupported interaction type');
@@ -102,23 +109,53 @@ async function route(interaction: Interaction, context: CommandContext, deps: Ro
   return 'unknown';
 }
 
+/** How long an answer that comes asynchronously may take before it is deferred, and with which visibility. */
+interface LateDefer {
+  readonly visibility: 'private' | 'public';
+  readonly patience: number;
+}
+
 /**
  * Answers a command with the reply it produces; with `defer`, acknowledges first (privately
- * or publicly) and edits the reply in when it is ready.
+ * or publicly) and edits the reply in when it is ready. A reply that is not there at once
+ * (semantic search waiting for the service) and not within `late.patience` ms is deferred then.
  */
 async function send(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
   produce: () => Reply | Promise<Reply>,
   defer: 'private' | 'public' | undefined,
   encode: EncodeAction,
+  late: LateDefer,
 ): Promise<Outcome> {
+  let pending: Reply | Promise<Reply> | undefined;
   if (defer === undefined) {
-    await interaction.reply(render(await produce(), encode));
-    return 'replied';
+    pending = produce();
+    const reply = await within(pending, late.patience);
+    if (reply !== undefined) {
+      await interaction.reply(render(reply, encode));
+      return 'replied';
+    }
   }
-  await interaction.deferReply(defer === 'private' ? { flags: MessageFlags.Ephemeral } : {});
-  await interaction.editReply(withoutFlags(render(await produce(), encode)));
+  await interaction.deferReply((defer ?? late.visibility) === 'private' ? { flags: MessageFlags.Ephemeral } : {});
+  await interaction.editReply(withoutFlags(render(await (pending ?? produce()), encode)));
   return 'deferred';
+}
+
+/**
+ * The reply when it is there within `ms` (at once when it is not a promise); undefined when it
+ * takes longer. A reply that fails rejects here, or later where it is awaited again.
+ */
+async function within(reply: Reply | Promise<Reply>, ms: number): Promise<Reply | undefined> {
+  if (!(reply instanceof Promise)) return reply;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([reply, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, context: CommandContext, deps: RouterDeps): Promise<Outcome> {
@@ -134,7 +171,7 @@ async function autocomplete(interaction: AutocompleteInteraction, context: Comma
   return 'autocomplete';
 }
 
-async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction, old: boolean, scope: ActionScope): Promise<Outcome> {
+async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction, old: boolean, scope: ActionScope, patience: number): Promise<Outcome> {
   const action = deps.codec.decode(interaction.customId);
   if (action === undefined) {
     context.logger.warn({ customId: interaction.customId }, 'unknown button');
@@ -153,12 +190,17 @@ async function button(interaction: ButtonInteraction, context: CommandContext, d
   // Paging edits the answer in place (a private answer stays private); a citation or a
   // published answer is a new message in the channel.
   const inPlace = action.kind === 'page';
-  if (old) {
-    if (inPlace) await interaction.deferUpdate();
-    else await interaction.deferReply();
+  const acknowledge = () => (inPlace ? interaction.deferUpdate() : interaction.deferReply());
+  if (old) await acknowledge();
+  const pending = runAction(deps.library.engine, action, deps.config.askResults, context.locale, context.semantic);
+  // A page that does not come in time (semantic search waiting for the service) is deferred too.
+  let reply = old ? undefined : await within(pending, patience);
+  const deferred = old || reply === undefined;
+  if (reply === undefined) {
+    if (!old) await acknowledge();
+    reply = await pending;
   }
-  const reply = runAction(deps.library.engine, action, deps.config.askResults, context.locale);
-  if (old) {
+  if (deferred) {
     // A notice ("no more results") must not overwrite the answer it was asked from.
     if (inPlace && reply.tone !== 'answer') await interaction.followUp(render(reply, encode));
     else await interaction.editReply(withoutFlags(render(reply, encode)));

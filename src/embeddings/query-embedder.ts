@@ -62,6 +62,8 @@ export class QueryEmbedder {
   async embed(question: string, options: QueryEmbedOptions = {}): Promise<QueryEmbedding> {
     const text = this.#prefix + question;
     let vector = this.#vectors.get(text);
+    // Only a request says whether the service works: a kept vector says nothing about it now.
+    const asked = vector === undefined;
     if (vector === undefined) {
       try {
         [vector] = await this.#client.embed([text], options.signal);
@@ -81,7 +83,7 @@ export class QueryEmbedder {
       this.#health?.failed(err);
       return { error: err, serviceDimension: vector.length };
     }
-    this.#health?.succeeded();
+    if (asked) this.#health?.succeeded();
     return { vector };
   }
 }

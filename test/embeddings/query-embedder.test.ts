@@ -52,6 +52,19 @@ describe('QueryEmbedder', () => {
     expect(health.available).toBe(true);
   });
 
+  it('answers a question asked before from its kept vector while the service is down, and still says it is unavailable', async () => {
+    const { queries, health } = harness();
+    const kept = await queries.embed('Frage');
+    fake.setMode({ kind: 'status', status: 503 });
+    expect((await queries.embed('Eine andere Frage')).error?.kind).toBe('status');
+    expect((await queries.embed('Frage')).vector).toBe(kept.vector);
+    // Only a request says whether the service works again.
+    expect(health.available).toBe(false);
+    fake.setMode({ kind: 'ok' });
+    await queries.embed('Noch eine Frage');
+    expect(health.available).toBe(true);
+  });
+
   it('says when the question’s dimension is not the passages’, with the service’s', async () => {
     const { queries, health } = harness();
     const result = await queries.embed('Frage', { dimension: 1024 });

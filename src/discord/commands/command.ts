@@ -11,6 +11,7 @@ import type { Cooldown } from '../../answers/cooldown.js';
 import type { Locale } from '../../answers/i18n.js';
 import type { Library } from '../../answers/library.js';
 import type { Reply } from '../../answers/reply.js';
+import type { SemanticSearch } from '../../answers/semantic.js';
 import type { Config } from '../../config.js';
 import type { Curator } from '../../curation/curator.js';
 import type { Feedback } from '../../store/feedback.js';
@@ -22,6 +23,8 @@ export interface CommandContext {
   readonly curator: Curator;
   /** Questions, votes and reports; undefined when DATABASE_URL=off. */
   readonly feedback: Feedback | undefined;
+  /** Semantic search (EMBEDDINGS_URL); undefined: lexical only. */
+  readonly semantic: SemanticSearch | undefined;
   readonly config: Config;
   readonly cooldown: Cooldown;
   /** The reply language, from the user's Discord client. */
@@ -50,7 +53,7 @@ export interface ChatCommand {
 export interface MessageCommand {
   readonly kind: 'message';
   readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  run(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Reply;
+  run(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Reply | Promise<Reply>;
 }
 
 export type Command = ChatCommand | MessageCommand;

@@ -10,6 +10,6 @@ export const helpCommand = {
     .setDescription('What Quelle can do and how to ask')
     .setDescriptionLocalizations({ de: 'Was Quelle kann und wie man fragt' })
     .toJSON(),
-  run: (_interaction, { library, locale, config, feedback }) =>
-    help(library.engine, locale, feedback === undefined ? undefined : { retentionDays: config.storeRetentionDays, questions: config.storeQuestions }),
+  run: (_interaction, { library, locale, config, feedback, semantic }) =>
+    help(library.engine, locale, feedback === undefined ? undefined : { retentionDays: config.storeRetentionDays, questions: config.storeQuestions }, semantic),
 } satisfies ChatCommand;

@@ -18,12 +18,12 @@ export const reloadCommand = {
     .setContexts(InteractionContextType.Guild)
     .toJSON(),
   defer: () => 'private',
-  async run(interaction, { library, config, locale, logger }) {
+  async run(interaction, { library, config, locale, logger, semantic }) {
     if (!mayReload(interaction, config.moderatorRoleIds)) {
       logger.warn({ userId: interaction.user.id }, 'reload refused: not a moderator');
       return notice('error', messages(locale).reloadDenied);
     }
     logger.info({ userId: interaction.user.id, user: interaction.user.username }, 'reload requested');
-    return reload(library, locale, logger);
+    return reload(library, locale, logger, semantic);
   },
 } satisfies ChatCommand;
