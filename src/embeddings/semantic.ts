@@ -50,6 +50,8 @@ export interface Semantic {
 }
 
 const DEFAULT_QUESTION_TIMEOUT_MS = 2000;
+/** How often an engine without vectors sends a question to an unavailable service, to learn that it is back. */
+const PROBE_EVERY_MS = 60_000;
 
 export function createSemantic(options: SemanticOptions): Semantic {
   const { config, logger } = options;
@@ -59,6 +61,8 @@ export function createSemantic(options: SemanticOptions): Semantic {
   const questionTimeoutMs = Math.min(config.timeoutMs, options.questionTimeoutMs ?? DEFAULT_QUESTION_TIMEOUT_MS);
   /** The dimension the service sent for a question last, when it differs from the passages': the next build embeds everything again. */
   let serviceDimension: number | undefined;
+  /** When a question was last sent only to see whether an unavailable service is back. */
+  let lastProbe = Number.NEGATIVE_INFINITY;
 
   return {
     host: client.host,
@@ -80,7 +84,17 @@ export function createSemantic(options: SemanticOptions): Semantic {
     },
     async search(engine, question, searchOptions = {}) {
       const vectors = engine.vectors();
-      if (vectors === undefined || vectors.count === 0) return engine.search(question, searchOptions);
+      if (vectors === undefined || vectors.count === 0) {
+        // No passage has a vector (the service was down at the build): answered lexically until
+        // the next build embeds them. The question is still sent now and then, not awaited, so
+        // that /help stops saying "unavailable" once the service is back.
+        const now = (options.now ?? Date.now)();
+        if (!health.available && now - lastProbe >= PROBE_EVERY_MS) {
+          lastProbe = now;
+          void queries.embed(question, { signal: AbortSignal.timeout(questionTimeoutMs) }).catch(() => undefined);
+        }
+        return engine.search(question, searchOptions);
+      }
       const embedded = await queries.embed(question, { signal: AbortSignal.timeout(questionTimeoutMs), dimension: vectors.dimension }).catch((err: unknown) => {
         // The question's own deadline: answered lexically, and the service counts as slow.
         health.failed(new EmbeddingError('timeout', `Quelle: the embedding service at ${client.host} sent no question vector within ${questionTimeoutMs} ms`, { cause: err }));

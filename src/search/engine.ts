@@ -168,13 +168,16 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     // With the question's vector (an embedding service, see embeddings/), the passages closest
     // in meaning join the lexical ones by rank fusion, and the two rankings decide together.
     const dense = denseHits(options.queryVector);
+    let unsaid = missing;
     if (dense.length > 0) {
       confidence = hybridConfidence(confidence, best?.id, dense, opts);
       ranked = fuseRankings(lexical, dense, opts);
+      // The service found a passage close in meaning: the words no passage has are not "nothing in the corpus".
+      if ((dense[0]?.score ?? 0) >= opts.denseUncertainSimilarity) unsaid = [];
     }
-    if (confidence === 'none') return { query: question, confidence, passages: [], missing, total: 0, abstained: 'no-match', signals };
+    if (confidence === 'none') return { query: question, confidence, passages: [], missing: unsaid, total: 0, abstained: 'no-match', signals };
     const { passages, total } = presentPage(ranked, focus, { offset, limit }, docs, analyzer, kind);
-    return { query: question, confidence, passages, missing, total, abstained: undefined, signals };
+    return { query: question, confidence, passages, missing: unsaid, total, abstained: undefined, signals };
   };
 
   return {

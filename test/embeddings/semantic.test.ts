@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmbeddingsConfig } from '../../src/config.js';
 import { createSemantic } from '../../src/embeddings/semantic.js';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -42,6 +42,9 @@ describe('createSemantic', () => {
     const answer = await semantic.search(engine, QUESTION, { limit: 3 });
     expect(answer.confidence).not.toBe('none');
     expect(answer.passages[0]?.text).toContain(ANSWER);
+    // "Anleger" is in no passage, but the service found what the question means.
+    expect(engine.search(QUESTION).missing.length).toBeGreaterThan(0);
+    expect(answer.missing).toEqual([]);
     expect(fake.inputs).toContain(`query: ${QUESTION}`);
     expect(fake.inputs.some((input) => input.startsWith('passage: ') && input.includes(ANSWER))).toBe(true);
   });
@@ -90,11 +93,25 @@ describe('createSemantic', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'quelle-semantic-down-'));
     try {
       fake.setMode({ kind: 'status', status: 500 });
-      const semantic = createSemantic({ config: config(), cacheDir: dir, logger: logSink().logger });
+      let clock = Date.now();
+      const semantic = createSemantic({ config: config(), cacheDir: dir, logger: logSink().logger, now: () => clock });
       const engine = buildEngine(corpus);
       expect((await semantic.attach(engine)).missing).toBe(engine.passageTexts().length);
+      fake.reset();
       expect(await semantic.search(engine, QUESTION)).toEqual(engine.search(QUESTION));
+      // The probe, answered 500 too.
+      await vi.waitFor(() => expect(fake.requests).toBe(1));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(semantic.health.available).toBe(false);
+      // Back: a question to the engine without vectors tells the health so, in the background,
+      // at most once a minute.
       fake.setMode({ kind: 'ok' });
+      fake.reset();
+      await semantic.search(engine, 'Was plant Zhejiang?');
+      expect(fake.requests).toBe(0);
+      clock += 61_000;
+      await semantic.search(engine, 'Was plant Zhejiang?');
+      await vi.waitFor(() => expect(semantic.health.available).toBe(true));
       const next = buildEngine(corpus);
       expect(await semantic.attach(next)).toMatchObject({ missing: 0, embedded: next.passageTexts().length });
     } finally {
