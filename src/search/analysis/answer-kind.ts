@@ -33,8 +33,8 @@ export function answerKind(question: string): AnswerKind | undefined {
 }
 
 const DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b\\d{1,2}\\.\\s*(?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b`, 'u');
-/** A quantity in words or figures: "245 Milliarden", "mehr als die Hälfte", "vor drei Jahren". */
-const QUANTITY = /\p{Nd}|(?<![\p{L}\p{Nd}])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:zwan|drei(?:ß|ss)|vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend|\p{L}*millionen?|\p{L}*milliarden?|billionen?|hälfte|drittel|viertel|dutzend|doppelt|verdoppelt|verdreifacht|prozent|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|half|dozen|percent)(?![\p{L}\p{Nd}])/iu;
+/** A quantity in words or figures: "245 Milliarden", "mehr als die Hälfte", "vor drei Jahren"; an ordinal ("des 80. Jahrestags") is none. */
+const QUANTITY = /\p{Nd}+(?:[.,]\p{Nd}+)*(?!\p{Nd}|\.\s*\p{L})|(?<![\p{L}\p{Nd}])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|(?:zwan|drei(?:ß|ss)|vier|fünf|sech|sieb|acht|neun)zig|hundert|tausend|\p{L}*millionen?|\p{L}*milliarden?|billionen?|hälfte|drittel|viertel|dutzend|doppelt|verdoppelt|verdreifacht|prozent|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|half|dozen|percent)(?![\p{L}\p{Nd}])/iu;
 /** Two capitalized words in a row, the first not at the start of the sentence: "Du Xuliang", "Jensen Huang". */
 const NAME = /(?<=\S\s+)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 

@@ -23,6 +23,9 @@ describe('signalsOf', () => {
     const ask = (question: string, sentence: string) => signalsOf({ concepts: CONCEPTS, best: best([1, 2], [1, 2]), bestText: sentence, bestSentence: sentence, question, unknownShare: 0, english: false }, 0.5).numberMissing;
     expect(ask('Wie viele Soldaten marschierten bei der Parade mit?', 'Xi ist der Ehrengast bei der Parade.')).toBe(true);
     expect(ask('Wie viele Soldaten marschierten bei der Parade mit?', 'Bei der Parade marschierten 11.000 Soldaten.')).toBe(false);
+    // An ordinal counts nothing.
+    expect(ask('Wie viele Soldaten marschierten bei der Parade mit?', 'Xi ist der Ehrengast bei der Parade anlässlich des 80. Jahrestags des Sieges.')).toBe(true);
+    expect(ask('Um wie viel Prozent fiel der Kurs?', 'Der Kurs fiel von 142 auf 128,99 US-Dollar.')).toBe(false);
     expect(ask('Wie viel Prozent der Apps kommen aus China?', 'Mehr als die Hälfte der Anwendungen stammt aus China.')).toBe(false);
     expect(ask('How many apps come from China?', 'Zwei Drittel stammen aus China.')).toBe(false);
     expect(ask('Wie groß ist der Anteil?', 'Der Anteil ist gestiegen.')).toBe(true);
