@@ -15,8 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Analyzer } from '../src/search/analysis/analyzer.js';
 import { englishBase } from '../src/search/lexicon/english.js';
-import { LEXICON_FILES, lexiconHeader } from '../src/search/lexicon/format.js';
+import { compareKeys, LEXICON_FILES, lexiconHeader } from '../src/search/lexicon/format.js';
 import { LEMMA_FILE, loadLemmas } from '../src/search/lexicon/lemmas.js';
+import { compactLexicon } from '../src/search/lexicon/lexicon.js';
+import { loadLexicons } from '../src/search/lexicon/load.js';
 import { parseDingLine } from './lexicons/ding.js';
 import { formatLemmas, lemmaEntries } from './lexicons/lemmas.js';
 import { parseSynsetLine } from './lexicons/openthesaurus.js';
@@ -55,16 +57,16 @@ async function buildEnglish(): Promise<string> {
       }
     }
   }
-  const out = [lexiconHeader('english')];
-  for (const key of [...entries.keys()].sort()) {
+  const out: string[] = [];
+  for (const key of [...entries.keys()].sort(compareKeys)) {
     const list = entries.get(key) as string[];
     if (list.length > 0) out.push([key, ...list].join('\t'));
   }
-  return `${out.join('\n')}\n`;
+  return out.map((line) => `${line}\n`).join('');
 }
 
 async function buildSynonyms(): Promise<string> {
-  const out = [lexiconHeader('synonyms')];
+  const out: string[] = [];
   const seen = new Set<string>();
   for await (const line of lines(THESAURUS)) {
     const members = [...new Set(parseSynsetLine(line).flatMap((words) => germanTerms(words) ?? []))];
@@ -74,7 +76,7 @@ async function buildSynonyms(): Promise<string> {
     seen.add(entry);
     out.push(entry);
   }
-  return `${out.join('\n')}\n`;
+  return out.map((line) => `${line}\n`).join('');
 }
 
 /** The lemma file from the two full-form lexicons; undefined (with the reason printed) when they are not installed. */
@@ -104,9 +106,14 @@ async function main(): Promise<void> {
     }
   }
   if (missing.length > 0) {
-    process.stdout.write(`skipping ${LEXICON_FILES.english} and ${LEXICON_FILES.synonyms}: ${missing.join(' and ')} missing (run apt-get install trans-de-en openthesaurus-de-text)\n`);
+    process.stdout.write(`skipping ${Object.values(LEXICON_FILES).join(', ')}: ${missing.join(' and ')} missing (run apt-get install trans-de-en openthesaurus-de-text)\n`);
   } else {
-    built.push([LEXICON_FILES.english, await buildEnglish()], [LEXICON_FILES.synonyms, await buildSynonyms()]);
+    // The German→English and member→synsets indexes, derived here once instead of at every
+    // start; compactLexicon also checks that the dictionary is sorted, strictly.
+    const compact = compactLexicon({ english: await buildEnglish(), synonyms: await buildSynonyms() });
+    for (const kind of ['english', 'reverse', 'synonyms', 'members'] as const) {
+      built.push([LEXICON_FILES[kind], `${lexiconHeader(kind)}\n${compact[kind]}`]);
+    }
   }
   const lemmas = await buildLemmas();
   if (lemmas !== undefined) built.push([LEMMA_FILE, lemmas]);
@@ -118,7 +125,12 @@ async function main(): Promise<void> {
     const file = path.join(OUT, name);
     const packed = gzipSync(text, { level: 9 });
     await writeFile(file, packed);
-    process.stdout.write(`${file}: ${text.split('\n').length - 2} entries, ${(text.length / 1e6).toFixed(1)} MB text, ${(packed.length / 1e6).toFixed(2)} MB gzip\n`);
+    process.stdout.write(`${file}: ${text.split('\n').length - 2} entries, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB text, ${(packed.length / 1e6).toFixed(2)} MB gzip\n`);
+  }
+  if (missing.length === 0) {
+    const started = performance.now();
+    await loadLexicons(OUT);
+    process.stdout.write(`${Object.values(LEXICON_FILES).join(', ')}: loaded in ${Math.round(performance.now() - started)} ms\n`);
   }
   if (lemmas !== undefined) {
     // What start-up pays: reading, unpacking and indexing the file written.
