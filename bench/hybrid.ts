@@ -14,7 +14,6 @@
  * the operator's to measure (`npm run eval -- --embeddings`). Loaded by bench/run.ts
  * (`npm run bench -- --only hybrid`).
  */
-import { fork } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +27,7 @@ import { defaultEngineOptions } from '../src/search/defaults.js';
 import type { Engine } from '../src/search/types.js';
 import { FakeEmbeddings } from '../test/fake-embeddings/server.js';
 import type { BenchCorpus } from './corpora.js';
+import { forkTask } from './fork-task.js';
 import { percentile } from './metrics.js';
 import { loadDevQuestions } from './questions.js';
 
@@ -35,6 +35,11 @@ const SELF = fileURLToPath(import.meta.url);
 const CHILD_FLAG = '--hybrid-child';
 /** A child that takes longer than this is stuck, not slow. */
 const CHILD_TIMEOUT_MS = 10 * 60_000;
+
+/** One row of the measurement in a child process of its own (this file, with CHILD_FLAG). */
+function runChild(task: ChildTask): Promise<ChildResult> {
+  return forkTask<ChildResult>(SELF, [CHILD_FLAG], task, CHILD_TIMEOUT_MS);
+}
 /** The fake's default dimension, and the real models' sizes (e.g. multilingual-e5-small, -base, bge-m3). */
 const FAKE_DIMENSION = 64;
 export const MODEL_DIMENSIONS: readonly number[] = [384, 768, 1024];
@@ -202,27 +207,6 @@ function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
 }
 
-function runChild(task: ChildTask): Promise<ChildResult> {
-  return new Promise((resolve) => {
-    const child = fork(SELF, [CHILD_FLAG], { execArgv: ['--expose-gc', '--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result: ChildResult | undefined;
-    const timer = setTimeout(() => {
-      result ??= { kind: 'error', message: `timed out after ${CHILD_TIMEOUT_MS / 1000} s` };
-      child.kill('SIGKILL');
-    }, CHILD_TIMEOUT_MS);
-    child.on('message', (message: ChildResult) => {
-      result ??= message;
-    });
-    child.on('error', (err) => {
-      result ??= { kind: 'error', message: err.message };
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(result ?? { kind: 'error', message: `child exited with ${signal ?? `code ${code}`} before answering` });
-    });
-    child.send(task);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The child's side.

@@ -6,8 +6,7 @@
  * `npm run bench -- --only startup` measures only the whole-process start-up (bench/startup.ts);
  * `npm run bench -- --only hybrid` only the hybrid search's cost (bench/hybrid.ts).
  */
-import { fork } from 'node:child_process';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +17,7 @@ import { prepareCorpora, type BenchCorpus, type PreparedCorpora } from './corpor
 import { ratio } from './metrics.js';
 import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
 import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
+import { exists, forkTask } from './fork-task.js';
 import { measureStartup, startupText, type StartupFigures } from './startup.js';
 import { hybridText, measureHybrid, type HybridFigures } from './hybrid.js';
 
@@ -66,34 +66,15 @@ function settingsFrom(argv: readonly string[]): Settings {
   return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5, only, startupRuns: quick ? 2 : 5, hybridPasses: quick ? 10 : 40, hybridRoundTripPasses: quick ? 5 : 20 };
 }
 
+/** One measurement of bench/child.ts in a child process of its own. */
+async function runChild(task: ChildTask): Promise<ChildResult> {
+  return forkTask<ChildResult>(CHILD, [], task, CHILD_TIMEOUT_MS);
+}
+
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-function runChild(task: ChildTask): Promise<ChildResult> {
-  return new Promise((resolve) => {
-    const child = fork(CHILD, [], {
-      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result: ChildResult | undefined;
-    const timer = setTimeout(() => {
-      result ??= { kind: 'error', message: `timed out after ${CHILD_TIMEOUT_MS / 1000} s` };
-      child.kill('SIGKILL');
-    }, CHILD_TIMEOUT_MS);
-    child.on('message', (message: ChildResult) => {
-      result ??= message;
-    });
-    child.on('error', (err) => {
-      result ??= { kind: 'error', message: err.message };
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(result ?? { kind: 'error', message: `child exited with ${signal ?? `code ${code}`} before answering` });
-    });
-    child.send(task);
-  });
-}
 
 interface CorpusRuns {
   readonly corpus: BenchCorpus;
@@ -294,14 +275,6 @@ function cacheText(cache: IndexCacheRun): string {
   ].join('\n');
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** bench/bot-latency.ts belongs to the end-to-end work; it is used once it exists. */
 async function botLatency(): Promise<{ text: string; figures: unknown }> {

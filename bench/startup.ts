@@ -10,10 +10,10 @@
  * embedding service), so every start builds its index as the baseline does.
  */
 import { spawn } from 'node:child_process';
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchCorpus } from './corpora.js';
+import { exists } from './fork-task.js';
 
 /** A start that takes longer than this is stuck, not slow. */
 const START_TIMEOUT_MS = 5 * 60_000;
@@ -212,14 +212,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The Markdown section of the bench output. */
 export function startupText(figures: StartupFigures): string {
