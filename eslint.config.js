@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     // The answer engine must never depend on Discord.
-    files: ['src/corpus/**', 'src/curation/**', 'src/fs/**', 'src/store/**', 'src/search/**', 'src/embeddings/**', 'src/answers/**', 'src/console/**', 'src/cli/**', 'src/cli.ts', 'src/config.ts', 'src/env.ts', 'src/log.ts'],
+    files: ['src/corpus/**', 'src/curation/**', 'src/fs/**', 'src/store/**', 'src/search/**', 'src/embeddings/**', 'src/answers/**', 'src/console/**', 'src/http/**', 'src/cli/**', 'src/cli.ts', 'src/config.ts', 'src/env.ts', 'src/log.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'], message: 'Only src/discord/ may import Discord packages.' }] }],
     },

@@ -12,6 +12,9 @@ import { watchCorpus, type CorpusWatcher } from './corpus/watch.js';
 import { Curator } from './curation/curator.js';
 import { Feedback } from './store/feedback.js';
 import { startBot, type Bot } from './discord/bot.js';
+import { pendingAnswer } from './http/pending.js';
+import { startInteractionsServer, type RunningInteractionsServer } from './http/server.js';
+import { publicKeyFromHex } from './http/verify.js';
 import { createSemantic } from './embeddings/semantic.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
@@ -25,15 +28,19 @@ export interface AppIO {
   readonly logStream?: pino.DestinationStream;
 }
 
-export type App = { readonly mode: 'console'; readonly done: Promise<void> } | { readonly mode: 'discord'; readonly bot: Bot; readonly logger: Logger };
+export type App =
+  | { readonly mode: 'console'; readonly done: Promise<void> }
+  | { readonly mode: 'discord'; readonly bot: Bot; readonly logger: Logger }
+  | { readonly mode: 'http'; readonly server: RunningInteractionsServer; readonly stop: () => Promise<void>; readonly logger: Logger };
 
 /**
- * Builds the index, then connects to Discord when a token is configured, or runs the
+ * Builds the index, then serves HTTP interactions when DISCORD_PUBLIC_KEY and
+ * INTERACTIONS_PORT are set, else connects to Discord when a token is configured, or runs the
  * console on the corpus. Rejects with the corpus error when the first build fails: a bot
  * with no index has nothing to serve.
  */
 export async function startApp(config: Config, io: AppIO): Promise<App> {
-  const consoleMode = config.token === undefined;
+  const consoleMode = config.token === undefined && config.http === undefined;
   const interactive = consoleMode && Boolean(io.stdin.isTTY);
   // The console prints answers on stdout, so its logs go to stderr; a person at the console
   // sees only warnings there, unless LOG_LEVEL asks for more.
@@ -56,6 +63,7 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
         };
   const library = new Library(await rebuild(), rebuild);
   const watcher = config.corpusWatchSeconds === undefined ? undefined : watchLibrary(library, config.corpusDir, config.corpusWatchSeconds, logger);
+  if (config.http !== undefined) return startHttp(config.http, watcher, logger);
   if (config.token === undefined) {
     logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');
     const stats = library.engine.stats();
@@ -106,6 +114,34 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
         await bot.stop();
         await feedback?.close();
       },
+    },
+    logger,
+  };
+}
+
+/**
+ * HTTP mode, first step (issue 23): the signed endpoint with PING, /healthz and /readyz; every
+ * other interaction gets a private note that this mode does not answer commands yet. No
+ * gateway connection. Ready once listening: the index is built before.
+ */
+async function startHttp(http: NonNullable<Config['http']>, watcher: CorpusWatcher | undefined, logger: Logger): Promise<App> {
+  let ready = false;
+  let server: RunningInteractionsServer;
+  try {
+    server = await startInteractionsServer({ publicKey: publicKeyFromHex(http.publicKey), handler: pendingAnswer, ready: () => ready, logger, host: http.host, port: http.port });
+  } catch (err) {
+    watcher?.close();
+    throw err;
+  }
+  ready = true;
+  logger.info({ host: http.host, port: server.port }, 'HTTP interactions mode: serving POST /interactions, GET /healthz, GET /readyz (commands are not answered yet)');
+  return {
+    mode: 'http',
+    server,
+    stop: async () => {
+      ready = false;
+      watcher?.close();
+      await server.close();
     },
     logger,
   };

@@ -52,7 +52,12 @@ export interface Config {
   readonly storeRetentionDays: number;
   /** The embedding service for semantic search (EMBEDDINGS_*); undefined when EMBEDDINGS_URL is unset: lexical only. */
   readonly embeddings: EmbeddingsConfig | undefined;
+  /** HTTP interactions (DISCORD_PUBLIC_KEY + INTERACTIONS_PORT) instead of the gateway; undefined: off. */
+  readonly http: HttpInteractionsConfig | undefined;
 }
+
+/** The endpoint: the application's Ed25519 public key (64 lowercase hex), and where to listen. */
+export type HttpInteractionsConfig = { readonly publicKey: string; readonly port: number; readonly host: string };
 
 /** An OpenAI-compatible embedding service (Ollama, llama.cpp, TEI, vLLM, LocalAI, OpenAI). */
 export interface EmbeddingsConfig {
@@ -107,7 +112,10 @@ export const defaultConfig = {
   storeQuestions: true,
   storeRetentionDays: 90,
   embeddings: undefined,
+  http: undefined,
 } as const satisfies Config;
+/** INTERACTIONS_HOST's default: only a proxy on the same machine reaches the endpoint. */
+export const DEFAULT_INTERACTIONS_HOST = '127.0.0.1';
 
 /** EMBEDDINGS_TIMEOUT_MS and EMBEDDINGS_BATCH: defaults and limits. */
 export const DEFAULT_EMBEDDINGS_TIMEOUT_MS = 10_000;
@@ -166,7 +174,21 @@ export function loadConfig(env: Env): Config {
     storeQuestions: boolean(env, 'STORE_QUESTIONS') ?? defaultConfig.storeQuestions,
     storeRetentionDays: integer(env, 'STORE_RETENTION_DAYS', 1, MAX_RETENTION_DAYS) ?? defaultConfig.storeRetentionDays,
     embeddings: embeddings(env),
+    http: httpInteractions(env),
   };
+}
+
+/** DISCORD_PUBLIC_KEY + INTERACTIONS_PORT (one without the other is a mistake), INTERACTIONS_HOST; each checked even when off. */
+function httpInteractions(env: Env): HttpInteractionsConfig | undefined {
+  const publicKey = value(env, 'DISCORD_PUBLIC_KEY');
+  if (publicKey !== undefined && !/^[0-9a-f]{64}$/iu.test(publicKey)) throw new ConfigError('DISCORD_PUBLIC_KEY', `must be 64 hexadecimal characters (the application's public key, not the bot token), got ${shown(publicKey)}`);
+  const port = integer(env, 'INTERACTIONS_PORT', 1, 65535);
+  const host = value(env, 'INTERACTIONS_HOST') ?? DEFAULT_INTERACTIONS_HOST;
+  if (/[\s/@]/u.test(host) || /^[^:]+:\d+$/u.test(host)) throw new ConfigError('INTERACTIONS_HOST', `must be a host name or IP address to listen on, without scheme or port, got ${shown(host)}`);
+  if (publicKey === undefined && port === undefined) return undefined;
+  if (port === undefined) throw new ConfigError('INTERACTIONS_PORT', 'must be set when DISCORD_PUBLIC_KEY is (the port the HTTP interactions endpoint listens on, 1 to 65535)');
+  if (publicKey === undefined) throw new ConfigError('DISCORD_PUBLIC_KEY', "must be set when INTERACTIONS_PORT is (the application's public key: developer portal → General Information)");
+  return { publicKey: publicKey.toLowerCase(), port, host };
 }
 
 /**

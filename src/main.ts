@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the console on the corpus.
+// `npm start`: the HTTP interactions endpoint when DISCORD_PUBLIC_KEY and INTERACTIONS_PORT are
+// set, else the Discord bot when DISCORD_TOKEN is set, otherwise the console on the corpus.
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { CorpusError } from './corpus/errors.js';
@@ -22,14 +23,15 @@ async function main(): Promise<void> {
     await app.done;
     return;
   }
-  const { bot, logger } = app;
+  const { logger } = app;
+  const stop = app.mode === 'http' ? app.stop : () => app.bot.stop();
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   let stopping = false;
   onSignal = (signal) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    bot.stop().then(
+    stop().then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');

@@ -104,6 +104,32 @@ describe('loadConfig', () => {
     expect(err.message).toBe(message);
   });
 
+  it('turns on HTTP interactions only with both DISCORD_PUBLIC_KEY and INTERACTIONS_PORT', () => {
+    const key = 'AB'.repeat(32);
+    expect(loadConfig({}).http).toBeUndefined();
+    expect(loadConfig({ INTERACTIONS_HOST: '0.0.0.0' }).http).toBeUndefined();
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: ` ${key} `, INTERACTIONS_PORT: '8080' }).http).toEqual({ publicKey: 'ab'.repeat(32), port: 8080, host: '127.0.0.1' });
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: key, INTERACTIONS_PORT: '65535', INTERACTIONS_HOST: '::' }).http).toEqual({ publicKey: 'ab'.repeat(32), port: 65535, host: '::' });
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: key, INTERACTIONS_PORT: '1', INTERACTIONS_HOST: 'localhost' }).http?.host).toBe('localhost');
+  });
+
+  it.each([
+    [{ DISCORD_PUBLIC_KEY: 'ab'.repeat(32) }, 'INTERACTIONS_PORT', 'Quelle: INTERACTIONS_PORT must be set when DISCORD_PUBLIC_KEY is (the port the HTTP interactions endpoint listens on, 1 to 65535)'],
+    [{ INTERACTIONS_PORT: '8080' }, 'DISCORD_PUBLIC_KEY', "Quelle: DISCORD_PUBLIC_KEY must be set when INTERACTIONS_PORT is (the application's public key: developer portal → General Information)"],
+    [{ DISCORD_PUBLIC_KEY: 'ab'.repeat(31), INTERACTIONS_PORT: '8080' }, 'DISCORD_PUBLIC_KEY', `Quelle: DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (the application's public key, not the bot token), got "${'ab'.repeat(31)}"`],
+    [{ DISCORD_PUBLIC_KEY: 'xy'.repeat(32) }, 'DISCORD_PUBLIC_KEY', `Quelle: DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (the application's public key, not the bot token), got "${'xy'.repeat(32)}"`],
+    [{ DISCORD_PUBLIC_KEY: 'MTA5ODc2NTQzMjEwOTg3NjU0.GabcDe.abcdefghijklmnopqrstuvwxyz012345' }, 'DISCORD_PUBLIC_KEY', "Quelle: DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (the application's public key, not the bot token), got (a value that looks like a bot token; not shown)"],
+    [{ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), INTERACTIONS_PORT: '0' }, 'INTERACTIONS_PORT', 'Quelle: INTERACTIONS_PORT must be a whole number from 1 to 65535, got "0"'],
+    [{ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), INTERACTIONS_PORT: '65536' }, 'INTERACTIONS_PORT', 'Quelle: INTERACTIONS_PORT must be a whole number from 1 to 65535, got "65536"'],
+    [{ INTERACTIONS_PORT: 'http' }, 'INTERACTIONS_PORT', 'Quelle: INTERACTIONS_PORT must be a whole number from 1 to 65535, got "http"'],
+    [{ INTERACTIONS_HOST: 'http://example.org' }, 'INTERACTIONS_HOST', 'Quelle: INTERACTIONS_HOST must be a host name or IP address to listen on, without scheme or port, got "http://example.org"'],
+    [{ INTERACTIONS_HOST: '127.0.0.1:8080' }, 'INTERACTIONS_HOST', 'Quelle: INTERACTIONS_HOST must be a host name or IP address to listen on, without scheme or port, got "127.0.0.1:8080"'],
+  ])('rejects HTTP settings %j, naming the variable', (env, variable, message) => {
+    const err = error(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toBe(message);
+  });
+
   it('never echoes a value that looks like a token pasted into another variable', () => {
     const token = 'MTA5ODc2NTQzMjEwOTg3NjU0.GabcDe.abcdefghijklmnopqrstuvwxyz012345';
     for (const name of ['DISCORD_GUILD_ID', 'MODERATOR_ROLE_IDS']) {
