@@ -15,6 +15,7 @@ import { buildEngine } from '../src/search/engine.js';
 import type { Engine } from '../src/search/types.js';
 import { firstRelevantRank, normalizeForMatch, percentile, quality } from './metrics.js';
 import type { ChildResult, ChildTask, CoverageSweepRun, IndexCacheRun, QuestionOutcome, SnapshotLoadRun, SnapshotSaveRun, SystemRun } from './protocol.js';
+import { answerTask } from './fork-task.js';
 import { loadDevQuestions, OFF_TOPIC_QUESTIONS } from './questions.js';
 import { createSystem } from './systems/index.js';
 import { paragraphDocs, type BenchDoc, type BenchSystem } from './systems/system.js';
@@ -245,12 +246,4 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
   }
 }
 
-process.once('message', (task: ChildTask) => {
-  runTask(task).then(
-    (result) => process.send?.(result, () => process.exit(0)),
-    (err: unknown) => {
-      const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      process.send?.({ kind: 'error', message } satisfies ChildResult, () => process.exit(1));
-    },
-  );
-});
+answerTask(runTask);

@@ -35,6 +35,22 @@ export function forkTask<Result>(script: string, args: readonly string[], task: 
   });
 }
 
+/**
+ * The child's side of forkTask: runs the one task the parent sends, sends back its result (or
+ * a ChildError with the stack when it throws) and exits once the message is out.
+ */
+export function answerTask<Task, Result>(run: (task: Task) => Promise<Result>): void {
+  process.once('message', (task: Task) => {
+    run(task).then(
+      (result) => process.send?.(result as Serializable, () => process.exit(0)),
+      (err: unknown) => {
+        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        process.send?.({ kind: 'error', message } satisfies ChildError, () => process.exit(1));
+      },
+    );
+  });
+}
+
 /** Whether a file exists (a built script, an archive): measurements skip with a reason when not. */
 export async function exists(file: string): Promise<boolean> {
   try {

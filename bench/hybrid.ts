@@ -27,7 +27,7 @@ import { defaultEngineOptions } from '../src/search/defaults.js';
 import type { Engine } from '../src/search/types.js';
 import { FakeEmbeddings } from '../test/fake-embeddings/server.js';
 import type { BenchCorpus } from './corpora.js';
-import { forkTask } from './fork-task.js';
+import { answerTask, forkTask } from './fork-task.js';
 import { percentile } from './metrics.js';
 import { loadDevQuestions } from './questions.js';
 
@@ -430,17 +430,7 @@ async function runTask(task: ChildTask): Promise<ChildResult> {
   return { ...run, loadAverage: { start, end: round(os.loadavg()[0] ?? 0, 2) } };
 }
 
-if (process.argv.includes(CHILD_FLAG) && process.argv[1] !== undefined && path.resolve(process.argv[1]) === SELF) {
-  process.once('message', (task: ChildTask) => {
-    runTask(task).then(
-      (result) => process.send?.(result, () => process.exit(0)),
-      (err: unknown) => {
-        const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-        process.send?.({ kind: 'error', message } satisfies ChildResult, () => process.exit(1));
-      },
-    );
-  });
-}
+if (process.argv.includes(CHILD_FLAG) && process.argv[1] !== undefined && path.resolve(process.argv[1]) === SELF) answerTask(runTask);
 
 // ---------------------------------------------------------------------------------------------
 // The Markdown section.
