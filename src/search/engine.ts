@@ -158,8 +158,12 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const lexical = rerankByProximity(onNamedPages, textOf, analyzer, kind, opts);
     const best = lexical[0];
     const bestText = best === undefined ? '' : textOf(best.id);
-    const bestSentence = best === undefined ? undefined : highlight(analyzer, bestText, best.terms, 'number').bestSentence;
-    const signals = signalsOf({ concepts, best, bestText, bestSentence: bestSentence === undefined ? '' : bestText.slice(bestSentence.start, bestSentence.end), unknownShare, english: plan.english, question }, opts.titleThingWeight);
+    const bestSentence = (): string => {
+      if (best === undefined) return '';
+      const { start, end } = highlight(analyzer, bestText, best.terms, 'number').bestSentence;
+      return bestText.slice(start, end);
+    };
+    const signals = signalsOf({ concepts, best, bestText, bestSentence, unknownShare, english: plan.english, question }, opts.titleThingWeight);
     // A question that names an author of the corpus is about the corpus, even when its other
     // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them
     // and their bylines.

@@ -53,6 +53,7 @@ const ASKS_NUMBER = /(?<![\p{L}\p{Nd}])(?:wie\s*viele?|wieviele?|um wie viel|how
  * Whether the question wants a quantity and the passage has none, for the decision to answer:
  * stricter than answerKind(), which picks an excerpt ("Warum verlassen so viele…" asks why).
  */
-export function lacksAskedNumber(question: string, passage: string): boolean {
-  return ASKS_NUMBER.test(question) && !QUANTITY.test(passage);
+export function lacksAskedNumber(question: string, passage: () => string): boolean {
+  // The passage is read only for such a question: finding its best sentence analyses it again.
+  return ASKS_NUMBER.test(question) && !QUANTITY.test(passage());
 }

@@ -16,7 +16,7 @@ export interface SignalInput {
   readonly english: boolean;
   readonly question: string;
   /** The best passage's sentence with the most of the question (see highlight.ts): where its answer stands. */
-  readonly bestSentence: string;
+  readonly bestSentence: () => string;
 }
 
 /**
