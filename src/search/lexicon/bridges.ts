@@ -98,6 +98,25 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
     });
   };
 
+  /**
+   * The phrases `toCorpus` makes of the members of the term's synonym sets, the most specific
+   * set first: "Einfuhr; Import" says more than a set of twelve loosely related verbs.
+   */
+  const bySpecificity = (term: string, toCorpus: (member: string) => readonly string[]): Phrase[] => {
+    const scores = new Map<string, number>();
+    for (const members of lexicon.synsets(term)) {
+      const specificity = 1 / members.length;
+      for (const other of members) {
+        if (other === term) continue;
+        for (const phrase of toCorpus(other)) if (phrase !== term) scores.set(phrase, Math.max(scores.get(phrase) ?? 0, specificity));
+      }
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, options.maxSynonyms)
+      .map(([phrase]) => phrase.split(' '));
+  };
+
   return {
     translations(english) {
       const found = new Map<string, number>();
@@ -110,31 +129,13 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
         .map(([phrase]) => phrase.split(' '));
     },
     synonyms(term) {
-      const scores = new Map<string, number>();
-      for (const members of lexicon.synsets(term)) {
-        const specificity = 1 / members.length;
-        for (const other of members) {
-          if (other === term) continue;
-          for (const { phrase } of reach(other)) if (phrase !== term) scores.set(phrase, Math.max(scores.get(phrase) ?? 0, specificity));
-        }
-      }
-      return [...scores]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, options.maxSynonyms)
-        .map(([phrase]) => phrase.split(' '));
+      return bySpecificity(term, (other) => reach(other).map(({ phrase }) => phrase));
     },
     commonTranslations(english) {
       return [...new Set(lexicon.translations(english).filter(common))].slice(0, options.maxTranslations).map((phrase) => phrase.split(' '));
     },
     commonSynonyms(term) {
-      const scores = new Map<string, number>();
-      for (const members of lexicon.synsets(term)) {
-        for (const other of members) if (other !== term && common(other)) scores.set(other, Math.max(scores.get(other) ?? 0, 1 / members.length));
-      }
-      return [...scores]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, options.maxSynonyms)
-        .map(([phrase]) => phrase.split(' '));
+      return bySpecificity(term, (other) => (common(other) ? [other] : []));
     },
     words(english) {
       return lexicon
