@@ -11,8 +11,8 @@ import { runConsole } from './console/run.js';
 import { watchCorpus, type CorpusWatcher } from './corpus/watch.js';
 import { Curator } from './curation/curator.js';
 import { Feedback } from './store/feedback.js';
-import { startBot, type Bot } from './discord/bot.js';
-import { pendingAnswer } from './http/pending.js';
+import { startBot, type Bot, type BotServices } from './discord/bot.js';
+import { createHttpBot } from './discord/http-bot.js';
 import { startInteractionsServer, type RunningInteractionsServer } from './http/server.js';
 import { publicKeyFromHex } from './http/verify.js';
 import { createSemantic } from './embeddings/semantic.js';
@@ -63,8 +63,9 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
         };
   const library = new Library(await rebuild(), rebuild);
   const watcher = config.corpusWatchSeconds === undefined ? undefined : watchLibrary(library, config.corpusDir, config.corpusWatchSeconds, logger);
-  if (config.http !== undefined) return startHttp(config.http, watcher, logger);
-  if (config.token === undefined) {
+  if (config.http !== undefined) return startHttp(config, config.http, { library, ...openServices(config, library, logger), semantic }, watcher, logger);
+  const token = config.token;
+  if (token === undefined) {
     logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');
     const stats = library.engine.stats();
     const columns = (io.stdout as { columns?: number }).columns;
@@ -81,26 +82,10 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     );
     return { mode: 'console', done: done.finally(() => watcher?.close()) };
   }
-  const curator = new Curator({
-    corpusDir: config.corpusDir,
-    uploadDir: config.uploadDir,
-    maxBytes: config.uploadMaxBytes,
-    timeoutMs: config.uploadTimeoutSeconds * 1000,
-    cdnUrl: config.cdnUrl,
-    library,
-    logger,
-  });
-  // Only Discord questions are kept: the console and the CLI store nothing.
-  const feedback =
-    config.store === undefined
-      ? undefined
-      : new Feedback({ location: config.store, storeQuestions: config.storeQuestions, retentionDays: config.storeRetentionDays, logger });
-  // Opening (a PostgreSQL server may take seconds to answer, or be down) never holds up the
-  // start: answers do not need the store, and it is retried on use.
-  void feedback?.start();
+  const { curator, feedback } = openServices(config, library, logger);
   let bot: Bot;
   try {
-    bot = await startBot({ ...config, token: config.token }, { library, curator, feedback, semantic }, logger);
+    bot = await startBot({ ...config, token }, { library, curator, feedback, semantic }, logger);
   } catch (err) {
     await feedback?.close();
     throw err;
@@ -119,29 +104,64 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
   };
 }
 
+/** The curator of /corpus and the feedback store (or none), for both Discord modes. */
+function openServices(config: Config, library: Library, logger: Logger): { curator: Curator; feedback: Feedback | undefined } {
+  const curator = new Curator({
+    corpusDir: config.corpusDir,
+    uploadDir: config.uploadDir,
+    maxBytes: config.uploadMaxBytes,
+    timeoutMs: config.uploadTimeoutSeconds * 1000,
+    cdnUrl: config.cdnUrl,
+    library,
+    logger,
+  });
+  // Only Discord questions are kept: the console and the CLI store nothing.
+  const feedback =
+    config.store === undefined
+      ? undefined
+      : new Feedback({ location: config.store, storeQuestions: config.storeQuestions, retentionDays: config.storeRetentionDays, logger });
+  // Opening (a PostgreSQL server may take seconds to answer, or be down) never holds up the
+  // start: answers do not need the store, and it is retried on use.
+  void feedback?.start();
+  return { curator, feedback };
+}
+
 /**
- * HTTP mode, first step (issue 23): the signed endpoint with PING, /healthz and /readyz; every
- * other interaction gets a private note that this mode does not answer commands yet. No
- * gateway connection. Ready once listening: the index is built before.
+ * HTTP mode: the signed endpoint answers every interaction through the same router as the
+ * gateway (see discord/http-bot.ts); /healthz says the process lives, /readyz that the index
+ * is loaded and the store (if any) answers. No gateway connection.
  */
-async function startHttp(http: NonNullable<Config['http']>, watcher: CorpusWatcher | undefined, logger: Logger): Promise<App> {
-  let ready = false;
+async function startHttp(config: Config, http: NonNullable<Config['http']>, services: BotServices & { feedback: Feedback | undefined }, watcher: CorpusWatcher | undefined, logger: Logger): Promise<App> {
+  let serving = false;
+  const bot = createHttpBot(config, services, logger);
   let server: RunningInteractionsServer;
   try {
-    server = await startInteractionsServer({ publicKey: publicKeyFromHex(http.publicKey), handler: pendingAnswer, ready: () => ready, logger, host: http.host, port: http.port });
+    server = await startInteractionsServer({
+      publicKey: publicKeyFromHex(http.publicKey),
+      handler: bot.handle,
+      ready: async () => serving && (services.feedback === undefined || (await services.feedback.reachable())),
+      logger,
+      host: http.host,
+      port: http.port,
+    });
   } catch (err) {
     watcher?.close();
+    await bot.stop();
+    await services.feedback?.close();
     throw err;
   }
-  ready = true;
-  logger.info({ host: http.host, port: server.port }, 'HTTP interactions mode: serving POST /interactions, GET /healthz, GET /readyz (commands are not answered yet)');
+  serving = true;
+  logger.info({ host: http.host, port: server.port }, 'HTTP interactions mode: serving POST /interactions, GET /healthz, GET /readyz');
   return {
     mode: 'http',
     server,
     stop: async () => {
-      ready = false;
+      // Not ready first: the load balancer stops sending while answers in flight finish.
+      serving = false;
       watcher?.close();
       await server.close();
+      await bot.stop();
+      await services.feedback?.close();
     },
     logger,
   };

@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { Cooldown } from '../answers/cooldown.js';
 import type { Library } from '../answers/library.js';
@@ -29,17 +29,7 @@ export interface BotServices {
 /** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
 export async function startBot(config: Config & { token: string }, { library, curator, feedback, semantic }: BotServices, logger: Logger): Promise<Bot> {
   const client = createClient(config);
-  const route = createInteractionRouter({
-    commands: commandRegistry(),
-    library,
-    curator,
-    feedback,
-    semantic,
-    config,
-    cooldown: new Cooldown(config.askCooldownSeconds),
-    codec: new ActionCodec(),
-    logger,
-  });
+  const route = botRouter(config, { library, curator, feedback, semantic }, logger);
   guardRawInteractions(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
@@ -73,6 +63,21 @@ export async function startBot(config: Config & { token: string }, { library, cu
         logger.warn({ err }, 'Discord did not confirm the disconnect; stopping anyway');
       })),
   };
+}
+
+/** The router both modes answer interactions with: every command, button and menu. */
+export function botRouter(config: Config, { library, curator, feedback, semantic }: BotServices, logger: Logger): (interaction: Interaction) => Promise<void> {
+  return createInteractionRouter({
+    commands: commandRegistry(),
+    library,
+    curator,
+    feedback,
+    semantic,
+    config,
+    cooldown: new Cooldown(config.askCooldownSeconds),
+    codec: new ActionCodec(),
+    logger,
+  });
 }
 
 /** How long a stop waits for the gateway to confirm the disconnect. */

@@ -1,15 +1,17 @@
 import { Client, GatewayIntentBits, Options } from 'discord.js';
 import type { Config } from '../config.js';
+import type { MakeRequest } from './http-bridge.js';
 
 /**
  * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
  * REST at `config.apiUrl` (a proxy, or a fake Discord in tests; the gateway URL then comes
- * from that API's GET /gateway/bot), and mentions off unless a message allows them.
+ * from that API's GET /gateway/bot), and mentions off unless a message allows them. In HTTP
+ * mode `makeRequest` turns interaction callbacks into HTTP responses (see http-bridge.ts).
  */
-export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>): Client {
+export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>, makeRequest?: MakeRequest): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.apiUrl },
+    rest: { api: config.apiUrl, ...(makeRequest === undefined ? {} : { makeRequest }) },
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits(CACHE_LIMITS),
     ...shardOptions(config.shardCount),

@@ -23,8 +23,8 @@ export interface InteractionsServerOptions {
   readonly publicKey: KeyObject;
   /** Answers every verified interaction but PING; its result is sent as the JSON response. */
   readonly handler: (interaction: unknown) => Promise<object>;
-  /** Whether this process can serve (GET /readyz). */
-  readonly ready: () => boolean;
+  /** Whether this process can serve (GET /readyz): index loaded, store reachable. */
+  readonly ready: () => boolean | Promise<boolean>;
   readonly logger: Logger;
   readonly maxBodyBytes?: number;
   /** Milliseconds since the epoch, for the timestamp check (tests). */
@@ -99,14 +99,14 @@ async function route(options: InteractionsServerOptions, req: IncomingMessage, r
   }
   if (pathname === '/healthz') send(res, 200, 'text/plain', 'ok');
   else if (pathname === '/readyz') {
-    const ready = isReady(options);
+    const ready = await isReady(options);
     send(res, ready ? 200 : 503, 'text/plain', ready ? 'ready' : 'not ready');
   } else await interaction(options, req, res);
 }
 
-function isReady(options: InteractionsServerOptions): boolean {
+async function isReady(options: InteractionsServerOptions): Promise<boolean> {
   try {
-    return options.ready();
+    return await options.ready();
   } catch (err) {
     options.logger.error({ err }, 'readiness check failed');
     return false;

@@ -127,6 +127,28 @@ export class Feedback {
     }
   }
 
+  /** Whether the store answers now, within `timeoutMs` (for GET /readyz); never rejects. */
+  async reachable(timeoutMs = 1000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        (async () => {
+          await (await this.#ready()).ping();
+          return true;
+        })(),
+        timeout,
+      ]);
+    } catch (err) {
+      this.#failed(err, 'feedback store: not reachable');
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Writes what is queued (for tests, reports and shutdown). */
   async flush(): Promise<void> {
     while (this.#flushing !== undefined) await this.#flushing;

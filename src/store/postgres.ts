@@ -94,6 +94,10 @@ export class PostgresStore implements FeedbackStore {
     });
   }
 
+  async ping(): Promise<void> {
+    await this.#pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     await this.#pool.end();
   }

@@ -88,6 +88,12 @@ export class SqliteStore implements FeedbackStore {
     );
   }
 
+  ping(): Promise<void> {
+    return attempt(() => {
+      this.#db.prepare('SELECT 1').get();
+    });
+  }
+
   close(): Promise<void> {
     if (this.#db.open) this.#db.close();
     return Promise.resolve();

@@ -84,5 +84,7 @@ export interface FeedbackStore {
   report(since: number, limit: number): Promise<FeedbackReport>;
   /** Deletes questions and votes older than `before`; returns how many rows went. */
   purge(before: number): Promise<number>;
+  /** Resolves when the store answers a trivial query (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { APIMessage, GatewayIdentifyData, RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { GatewayDispatchEvents } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, InteractionType } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
 import { BotRoutes } from './bot-routes.js';
 import { FakeCdn } from './cdn.js';
@@ -24,6 +24,7 @@ import { RestServer } from './rest-server.js';
 import { SnowflakeSequence } from './snowflake.js';
 import { Waiters } from './waiters.js';
 import { buildWorld } from './world.js';
+import { newKey, signature, unixSeconds, type TestKey } from '../http/signing.js';
 import type { FakeGuildSpec, FakeWorld } from './world.js';
 
 export interface FakeDiscordOptions {
@@ -44,6 +45,24 @@ export interface DispatchedRef {
   token: string;
   /** `performance.now()` just before the INTERACTION_CREATE frame was written. */
   sentAt: number;
+}
+
+/** What postInteraction sent and got: the endpoint's HTTP status and body (status 0: no answer, see `error`). */
+export interface PostedRef extends DispatchedRef {
+  status: number;
+  body: string;
+  error?: string;
+}
+
+/** Changes to a posted interaction, for the refusal tests. */
+export interface PostTamper {
+  /** Sign with this key instead of the application's. */
+  key?: TestKey;
+  signature?: string;
+  timestamp?: string;
+  /** Send this body (the signature is made over it unless `signature` is given). */
+  body?: string;
+  timeoutMs?: number;
 }
 
 export interface WaitOptions {
@@ -87,6 +106,11 @@ export class FakeDiscord {
   private readonly messages: MessageStore;
   private readonly commandRoutes: CommandRoutes;
   private readonly gateway: FakeGateway;
+  private readonly interactionRoutes: InteractionRoutes;
+  /** Interactions posted to an HTTP endpoint whose response has not come yet, by token. */
+  private readonly posting = new Map<string, Promise<void>>();
+  /** The application's Ed25519 key pair: HTTP mode's interactions are signed with it (DISCORD_PUBLIC_KEY = `interactionsKey.publicKeyHex`). */
+  readonly interactionsKey: TestKey = newKey();
   private stopping: Promise<void> | undefined;
 
   private constructor(
@@ -105,6 +129,7 @@ export class FakeDiscord {
     this.commandRoutes = new CommandRoutes(world, ids);
     this.payloads = new InteractionPayloads(ids, world, this.messages, (name, guildId) => this.commandRoutes.commandIdFor(name, guildId));
     const interactionRoutes = new InteractionRoutes(world, this.interactions, this.messages, this.violations, notify);
+    this.interactionRoutes = interactionRoutes;
     const channelRoutes = new ChannelRoutes(world, this.messages, this.violations);
     const botRoutes = new BotRoutes(world, this.gatewayUrl, recommendedShards);
     const rest = new RestServer(
@@ -113,6 +138,8 @@ export class FakeDiscord {
       this.requests,
       (segments) => this.interactionIdForPath(segments),
       notify,
+      // An edit after a deferral waits until the deferral (the HTTP response) has been taken in.
+      (segments) => (segments[0] === 'webhooks' && segments[2] !== undefined ? this.posting.get(segments[2]) : undefined),
     );
     this.cdn = new FakeCdn(ids, `http://${origin}`);
     server.on('request', (request, response) => {
@@ -237,6 +264,51 @@ export class FakeDiscord {
     this.interactions.register(payload, sentAt);
     this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
     return { id: payload.id, token: payload.token, sentAt };
+  }
+
+  /**
+   * HTTP mode: signs the interaction as Discord does and POSTs it to `endpoint` (the bot's
+   * Interactions Endpoint URL, or the load balancer before it); a 200 response's JSON body is
+   * taken as the interaction's callback, with every check the callback route makes. Edits and
+   * follow-ups come to the REST routes as in gateway mode. `tamper` changes what is sent
+   * (signature, timestamp, body) for the refusal tests.
+   */
+  async postInteraction<T extends InteractionLike>(endpoint: string, payload: T, tamper: PostTamper = {}): Promise<PostedRef> {
+    const sentAt = performance.now();
+    this.interactions.register(payload, sentAt);
+    const body = tamper.body ?? JSON.stringify(payload);
+    const timestamp = tamper.timestamp ?? unixSeconds();
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature-ed25519': tamper.signature ?? signature(tamper.key ?? this.interactionsKey, timestamp, body) };
+    let done = (): void => undefined;
+    this.posting.set(payload.token, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      let status = 0;
+      let text = '';
+      try {
+        const response = await fetch(endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(tamper.timeoutMs ?? 10_000) });
+        status = response.status;
+        text = await response.text();
+      } catch (err) {
+        return { id: payload.id, token: payload.token, sentAt, status: 0, body: '', error: err instanceof Error ? err.message : String(err) };
+      }
+      // A PING's PONG is no callback.
+      if (status === 200 && text !== '' && payload.type !== InteractionType.Ping) {
+        const record: RecordedRequest = { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: {}, body: undefined, receivedAt: performance.now(), status: 0 };
+        try {
+          record.body = JSON.parse(text) as unknown;
+          record.status = this.interactionRoutes.httpResponse(payload.id, payload.token, record.body, record).status;
+        } catch {
+          this.violations.push(`interaction ${payload.id}: the HTTP response is not JSON: ${text.slice(0, 80)}`);
+          record.status = 400;
+        }
+        this.requests.push(record);
+        this.waiters.notify();
+      }
+      return { id: payload.id, token: payload.token, sentAt, status, body: text };
+    } finally {
+      this.posting.delete(payload.token);
+      done();
+    }
   }
 
   /** The first accepted callback of an interaction (a second one is a violation and gets 400). */

@@ -59,6 +59,14 @@ export class InteractionRoutes {
     return undefined;
   }
 
+  /**
+   * HTTP mode: the body of the endpoint's HTTP response is the interaction's callback, checked
+   * like one sent to the callback route.
+   */
+  httpResponse(id: string, token: string, body: unknown, record: RouteContext['record']): RestReply {
+    return this.callback(id, token, { method: 'POST', segments: ['interactions', id, token, 'callback'], query: {}, body, record });
+  }
+
   private callback(id: string, token: string, context: RouteContext): RestReply {
     const interaction = this.interactions.get(id);
     if (!interaction || interaction.token !== token) return unknownInteraction();

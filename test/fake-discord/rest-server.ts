@@ -30,6 +30,8 @@ export class RestServer {
     private readonly requests: RecordedRequest[],
     private readonly correlate: (segments: string[]) => string | undefined,
     private readonly onChange: () => void,
+    /** Waits, before routing, for what a request depends on (a posted interaction's HTTP response). */
+    private readonly settle: (segments: string[]) => Promise<void> | undefined = () => undefined,
   ) {}
 
   readonly listener = (request: IncomingMessage, response: ServerResponse): void => {
@@ -46,6 +48,7 @@ export class RestServer {
     const allSegments = url.pathname.split('/').filter((segment) => segment.length > 0).map(decodeSegment);
     const versioned = API_PREFIX.every((part, index) => allSegments[index] === part);
     const segments = versioned ? allSegments.slice(API_PREFIX.length) : allSegments;
+    await this.settle(segments);
     const record: RecordedRequest = {
       method,
       path: `/${segments.join('/')}`,
