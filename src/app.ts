@@ -18,6 +18,7 @@ import { publicKeyFromHex } from './http/verify.js';
 import { createSemantic } from './embeddings/semantic.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
+import { Replicas } from './replicas/replicas.js';
 
 export interface AppIO {
   readonly stdin: Readable & { isTTY?: boolean };
@@ -61,9 +62,19 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
           progress?.end();
           return engine;
         };
+  // Only Discord questions are kept: the console and the CLI store nothing.
+  const feedback = consoleMode ? undefined : openFeedback(config, logger);
+  // Replicas on PostgreSQL: the uploads other replicas made are written here before the first build.
+  const replicas = feedback !== undefined && config.store?.kind === 'postgres' ? await joinReplicas(feedback, config, logger) : undefined;
   const library = new Library(await rebuild(), rebuild);
+  await replicas?.start(library).catch((err: unknown) => logger.error({ err }, 'replicas: cannot listen for changes on other replicas; restart to follow them'));
   const watcher = config.corpusWatchSeconds === undefined ? undefined : watchLibrary(library, config.corpusDir, config.corpusWatchSeconds, logger);
-  if (config.http !== undefined) return startHttp(config, config.http, { library, ...openServices(config, library, logger), semantic }, watcher, logger);
+  const close = async (): Promise<void> => {
+    watcher?.close();
+    await replicas?.stop();
+    await feedback?.close();
+  };
+  if (config.http !== undefined) return startHttp(config, config.http, { library, curator: newCurator(config, library, logger, replicas), feedback, semantic, replicas }, close, logger);
   const token = config.token;
   if (token === undefined) {
     logger.info({ corpusDir: config.corpusDir }, 'DISCORD_TOKEN is not set: running the local console instead of connecting to Discord');
@@ -82,12 +93,11 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     );
     return { mode: 'console', done: done.finally(() => watcher?.close()) };
   }
-  const { curator, feedback } = openServices(config, library, logger);
   let bot: Bot;
   try {
-    bot = await startBot({ ...config, token }, { library, curator, feedback, semantic }, logger);
+    bot = await startBot({ ...config, token }, { library, curator: newCurator(config, library, logger, replicas), feedback, semantic, replicas }, logger);
   } catch (err) {
-    await feedback?.close();
+    await close();
     throw err;
   }
   return {
@@ -95,18 +105,17 @@ export async function startApp(config: Config, io: AppIO): Promise<App> {
     bot: {
       client: bot.client,
       stop: async () => {
-        watcher?.close();
         await bot.stop();
-        await feedback?.close();
+        await close();
       },
     },
     logger,
   };
 }
 
-/** The curator of /corpus and the feedback store (or none), for both Discord modes. */
-function openServices(config: Config, library: Library, logger: Logger): { curator: Curator; feedback: Feedback | undefined } {
-  const curator = new Curator({
+/** The curator of /corpus; with replicas, uploads are kept in the store and announced. */
+function newCurator(config: Config, library: Library, logger: Logger, replicas: Replicas | undefined): Curator {
+  return new Curator({
     corpusDir: config.corpusDir,
     uploadDir: config.uploadDir,
     maxBytes: config.uploadMaxBytes,
@@ -114,16 +123,33 @@ function openServices(config: Config, library: Library, logger: Logger): { curat
     cdnUrl: config.cdnUrl,
     library,
     logger,
+    ...(replicas === undefined ? {} : { mirror: replicas.mirror }),
   });
-  // Only Discord questions are kept: the console and the CLI store nothing.
-  const feedback =
-    config.store === undefined
-      ? undefined
-      : new Feedback({ location: config.store, storeQuestions: config.storeQuestions, retentionDays: config.storeRetentionDays, logger });
+}
+
+/** The feedback store, or none with DATABASE_URL=off. */
+function openFeedback(config: Config, logger: Logger): Feedback | undefined {
+  if (config.store === undefined) return undefined;
+  const feedback = new Feedback({ location: config.store, storeQuestions: config.storeQuestions, retentionDays: config.storeRetentionDays, logger });
   // Opening (a PostgreSQL server may take seconds to answer, or be down) never holds up the
   // start: answers do not need the store, and it is retried on use.
-  void feedback?.start();
-  return { curator, feedback };
+  void feedback.start();
+  return feedback;
+}
+
+/**
+ * Joins the replicas on a PostgreSQL store: takes their uploads. A store that cannot be
+ * reached at start leaves this process on its own (said in the log) rather than not serving.
+ */
+async function joinReplicas(feedback: Feedback, config: Config, logger: Logger): Promise<Replicas | undefined> {
+  try {
+    const replicas = new Replicas({ store: await feedback.shared(), uploadDir: config.uploadDir, logger });
+    await replicas.syncUploads();
+    return replicas;
+  } catch (err) {
+    logger.error({ err }, 'replicas: the PostgreSQL store cannot be reached at start; uploads and reloads on other replicas are not followed until a restart');
+    return undefined;
+  }
 }
 
 /**
@@ -131,7 +157,7 @@ function openServices(config: Config, library: Library, logger: Logger): { curat
  * gateway (see discord/http-bot.ts); /healthz says the process lives, /readyz that the index
  * is loaded and the store (if any) answers. No gateway connection.
  */
-async function startHttp(config: Config, http: NonNullable<Config['http']>, services: BotServices & { feedback: Feedback | undefined }, watcher: CorpusWatcher | undefined, logger: Logger): Promise<App> {
+async function startHttp(config: Config, http: NonNullable<Config['http']>, services: BotServices & { feedback: Feedback | undefined }, close: () => Promise<void>, logger: Logger): Promise<App> {
   let serving = false;
   const bot = createHttpBot(config, services, logger);
   let server: RunningInteractionsServer;
@@ -145,9 +171,8 @@ async function startHttp(config: Config, http: NonNullable<Config['http']>, serv
       port: http.port,
     });
   } catch (err) {
-    watcher?.close();
     await bot.stop();
-    await services.feedback?.close();
+    await close();
     throw err;
   }
   serving = true;
@@ -158,10 +183,9 @@ async function startHttp(config: Config, http: NonNullable<Config['http']>, serv
     stop: async () => {
       // Not ready first: the load balancer stops sending while answers in flight finish.
       serving = false;
-      watcher?.close();
       await server.close();
       await bot.stop();
-      await services.feedback?.close();
+      await close();
     },
     logger,
   };

@@ -1,8 +1,16 @@
 /**
+ * What commands take a user's cooldown from: 0 (go on) or the whole seconds left; at once in
+ * one process, asynchronously when replicas share it through the store.
+ */
+export interface UserCooldown {
+  take(user: string): number | Promise<number>;
+}
+
+/**
  * A per-user cooldown between questions. The clock is passed in, so tests need no timers.
  * Old entries are dropped as they expire, so the map holds only users of the last window.
  */
-export class Cooldown {
+export class Cooldown implements UserCooldown {
   readonly #windowMs: number;
   readonly #now: () => number;
   readonly #until = new Map<string, number>();
@@ -28,5 +36,37 @@ export class Cooldown {
 
   #sweep(now: number): void {
     for (const [user, until] of this.#until) if (until <= now) this.#until.delete(user);
+  }
+}
+
+/** What SharedCooldown needs of the store: Feedback.takeCooldown. */
+export interface CooldownStore {
+  takeCooldown(user: string, windowMs: number): Promise<number>;
+}
+
+/**
+ * A cooldown every replica on one PostgreSQL store shares (a user cannot ask each replica in
+ * turn). When the store fails, this process's own cooldown stands in: questions keep being
+ * answered, at worst one per replica per window.
+ */
+export class SharedCooldown implements UserCooldown {
+  readonly #store: CooldownStore;
+  readonly #local: Cooldown;
+  readonly #windowMs: number;
+  readonly #onError: (err: unknown) => void;
+
+  constructor(store: CooldownStore, seconds: number, onError: (err: unknown) => void, now: () => number = Date.now) {
+    this.#store = store;
+    this.#windowMs = seconds * 1000;
+    this.#local = new Cooldown(seconds, now);
+    this.#onError = onError;
+  }
+
+  take(user: string): number | Promise<number> {
+    if (this.#windowMs <= 0) return 0;
+    return this.#store.takeCooldown(user, this.#windowMs).catch((err: unknown) => {
+      this.#onError(err);
+      return this.#local.take(user);
+    });
   }
 }

@@ -39,6 +39,17 @@ export interface CuratorOptions {
   readonly logger: CuratorLogger;
   readonly now?: () => Date;
   readonly fetch?: typeof fetch;
+  /**
+   * Replicas (PostgreSQL): every upload and removal is kept there first and announced to the
+   * other replicas; when that fails, nothing changes here either.
+   */
+  readonly mirror?: UploadMirror;
+}
+
+/** Where uploads are kept beyond this process (see replicas/replicas.ts). */
+export interface UploadMirror {
+  put(name: string, content: Buffer, record: UploadRecord): Promise<void>;
+  remove(name: string): Promise<void>;
 }
 
 /** A moderator, as the manifest and the log keep them. */
@@ -134,10 +145,12 @@ export class Curator {
       const target = path.join(this.#options.uploadDir, name);
       const exists = await isFile(target);
       if (exists && !request.replace) throw new CurationError('exists', `${file} exists; upload with replace:true to replace it`, file);
+      const record: UploadRecord = { name, bytes: bytes.byteLength, uploaderId: request.by.id, uploaderName: request.by.name, uploadedAt: this.#now().toISOString() };
+      await this.#options.mirror?.put(name, Buffer.from(bytes), record);
       await mkdir(this.#options.uploadDir, { recursive: true });
       await writeFileAtomic(target, bytes);
       const manifest = await this.#manifest();
-      manifest.set(name, { name, bytes: bytes.byteLength, uploaderId: request.by.id, uploaderName: request.by.name, uploadedAt: this.#now().toISOString() });
+      manifest.set(name, record);
       await writeManifest(this.#options.uploadDir, manifest);
       this.#options.logger.info({ file, bytes: bytes.byteLength, replaced: exists, userId: request.by.id, user: request.by.name }, exists ? 'corpus: article replaced' : 'corpus: article added');
       return exists;
@@ -161,6 +174,7 @@ export class Curator {
     await this.#serially(async () => {
       const target = path.join(this.#options.uploadDir, name);
       if (!(await isFile(target))) throw new CurationError('not-found', `there is no upload ${file}`, file);
+      await this.#options.mirror?.remove(name);
       await rm(target);
       const manifest = await this.#manifest();
       if (manifest.delete(name)) await writeManifest(this.#options.uploadDir, manifest);

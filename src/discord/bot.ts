@@ -1,6 +1,6 @@
 import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import { Cooldown } from '../answers/cooldown.js';
+import { Cooldown, SharedCooldown } from '../answers/cooldown.js';
 import type { Library } from '../answers/library.js';
 import type { SemanticSearch } from '../answers/semantic.js';
 import type { Config } from '../config.js';
@@ -24,12 +24,14 @@ export interface BotServices {
   readonly curator: Curator;
   readonly feedback: Feedback | undefined;
   readonly semantic?: SemanticSearch | undefined;
+  /** Replicas on PostgreSQL: /reload reaches every one; undefined for one process. */
+  readonly replicas?: { reloaded(): Promise<void> } | undefined;
 }
 
 /** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
-export async function startBot(config: Config & { token: string }, { library, curator, feedback, semantic }: BotServices, logger: Logger): Promise<Bot> {
+export async function startBot(config: Config & { token: string }, services: BotServices, logger: Logger): Promise<Bot> {
   const client = createClient(config);
-  const route = botRouter(config, { library, curator, feedback, semantic }, logger);
+  const route = botRouter(config, services, logger);
   guardRawInteractions(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
@@ -66,18 +68,34 @@ export async function startBot(config: Config & { token: string }, { library, cu
 }
 
 /** The router both modes answer interactions with: every command, button and menu. */
-export function botRouter(config: Config, { library, curator, feedback, semantic }: BotServices, logger: Logger): (interaction: Interaction) => Promise<void> {
+export function botRouter(config: Config, { library, curator, feedback, semantic, replicas }: BotServices, logger: Logger): (interaction: Interaction) => Promise<void> {
   return createInteractionRouter({
     commands: commandRegistry(),
     library,
     curator,
     feedback,
     semantic,
+    replicas,
     config,
-    cooldown: new Cooldown(config.askCooldownSeconds),
-    codec: new ActionCodec(),
+    // Replicas on one PostgreSQL store share cooldowns; one process keeps its own.
+    cooldown:
+      feedback !== undefined && config.store?.kind === 'postgres'
+        ? new SharedCooldown(feedback, config.askCooldownSeconds, throttled(60_000, (err) => logger.warn({ err }, 'shared cooldown unavailable; this replica keeps its own')))
+        : new Cooldown(config.askCooldownSeconds),
+    // With a store, buttons are kept there too: any replica (or this one after a restart) pages them.
+    codec: new ActionCodec(undefined, feedback),
     logger,
   });
+}
+
+/** `log` at most once per `ms`: a store that is down must not fill the log on every question. */
+function throttled(ms: number, log: (err: unknown) => void): (err: unknown) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (err) => {
+    if (Date.now() - last < ms) return;
+    last = Date.now();
+    log(err);
+  };
 }
 
 /** How long a stop waits for the gateway to confirm the disconnect. */

@@ -13,6 +13,22 @@ export interface ActionScope {
   readonly userId: string;
 }
 
+/**
+ * Where buttons are kept beyond this process (the store, with replicas): another replica's
+ * buttons are looked up there. The Feedback class fits.
+ */
+export interface ButtonMemory {
+  rememberButton(button: { readonly key: string; readonly text: string; readonly channelId: string | null; readonly ownerId: string | undefined }): void;
+  /** `ownedByPresser`: undefined when anyone may press it. */
+  recallButton(key: string, presserId: string): Promise<{ text: string; channelId: string | null; ownedByPresser: boolean | undefined } | undefined>;
+}
+
+/** A decoded button and whether the one who pressed it may use it (see ActionCodec.permits). */
+export interface ResolvedAction {
+  readonly action: Action;
+  readonly permitted: boolean;
+}
+
 /** A remembered question or file name, with the message scope it belongs to. */
 interface Entry {
   readonly text: string;
@@ -49,9 +65,31 @@ export class ActionCodec {
   readonly #byKey = new Map<string, Entry>();
   readonly #byText = new Map<string, string>();
   readonly #capacity: number;
+  readonly #memory: ButtonMemory | undefined;
 
-  constructor(capacity = REMEMBERED_QUESTIONS) {
+  /** With `memory`, paging and posting keys are kept there too, for other replicas and restarts. */
+  constructor(capacity = REMEMBERED_QUESTIONS, memory?: ButtonMemory) {
     this.#capacity = capacity;
+    this.#memory = memory;
+  }
+
+  /**
+   * decode and permits in one, for a press in `scope`: a paging or posting key this process
+   * does not know is looked up in the memory (another replica made it, or this one before a
+   * restart). Undefined for an id nobody knows.
+   */
+  async resolve(customId: string, scope: ActionScope): Promise<ResolvedAction | undefined> {
+    const local = this.decode(customId);
+    if (local !== undefined) return { action: local, permitted: this.permits(customId, scope) };
+    const [kind, key = ''] = customId.split(':');
+    if ((kind !== 'p' && kind !== 'b') || this.#memory === undefined || !KEY.test(key)) return undefined;
+    const found = await this.#memory.recallButton(key, scope.userId);
+    if (found === undefined) return undefined;
+    const action = this.#decodeQuestion(customId, () => found.text);
+    if (action === undefined) return undefined;
+    // Paging and posting buttons always carry their channel (see #remember).
+    const permitted = found.channelId === scope.channelId && found.ownedByPresser !== false;
+    return { action, permitted };
   }
 
   /** The custom_id of an action on a message made in `scope` (the channel, the user it answers). */
@@ -88,15 +126,8 @@ export class ActionCodec {
 
   /** The action of a custom_id, or undefined for an id this bot did not make or has forgotten. */
   decode(customId: string): Action | undefined {
-    const [kind, a = '', b = '', c = '', d = ''] = customId.split(':');
-    if (kind === 'p' || kind === 'b') {
-      const question = this.#byKey.get(a)?.text;
-      const offset = wholeNumber(b);
-      if (question === undefined || offset === undefined) return undefined;
-      const answer = kind === 'p' ? d : c;
-      const answerId = ANSWER_ID.test(answer) ? { answerId: answer } : {};
-      return kind === 'p' ? { kind: 'page', question, offset, private: c === '1', ...answerId } : { kind: 'publish', question, offset, ...answerId };
-    }
+    const [kind, a = '', b = '', c = ''] = customId.split(':');
+    if (kind === 'p' || kind === 'b') return this.#decodeQuestion(customId, (key) => this.#byKey.get(key)?.text);
     if (kind === 'v') {
       if (!ANSWER_ID.test(a) || (b !== 'u' && b !== 'd')) return undefined;
       return { kind: 'vote', answerId: a, value: b === 'u' ? 1 : -1 };
@@ -119,6 +150,17 @@ export class ActionCodec {
       return file === undefined ? undefined : { kind: 'remove', file };
     }
     return undefined;
+  }
+
+  /** A paging or posting id, with its question looked up by `question(key)`. */
+  #decodeQuestion(customId: string, question: (key: string) => string | undefined): Action | undefined {
+    const [kind, key = '', b = '', c = '', d = ''] = customId.split(':');
+    const text = question(key);
+    const offset = wholeNumber(b);
+    if (text === undefined || offset === undefined) return undefined;
+    const answer = kind === 'p' ? d : c;
+    const answerId = ANSWER_ID.test(answer) ? { answerId: answer } : {};
+    return kind === 'p' ? { kind: 'page', question: text, offset, private: c === '1', ...answerId } : { kind: 'publish', question: text, offset, ...answerId };
   }
 
   /**
@@ -151,6 +193,8 @@ export class ActionCodec {
     while (this.#byKey.has(key)) key = randomBytes(6).toString('base64url');
     this.#byKey.set(key, entry);
     this.#byText.set(identity, key);
+    // Only questions: file keys (a very long file name) need no other replica.
+    if (scope !== undefined) this.#memory?.rememberButton({ key, text, channelId: channelId ?? null, ownerId });
     if (this.#byKey.size > this.#capacity) {
       const [oldKey, oldEntry] = this.#byKey.entries().next().value as [string, Entry];
       this.#byKey.delete(oldKey);
@@ -159,6 +203,9 @@ export class ActionCodec {
     return key;
   }
 }
+
+/** Keys as #remember makes them: 8 characters of base64url. */
+const KEY = /^[\w-]{8}$/u;
 
 /** Answer ids as newAnswerId makes them: 12 characters of base64url. */
 const ANSWER_ID = /^[\w-]{12}$/u;

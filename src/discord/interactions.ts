@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { Logger } from 'pino';
 import { runAction } from '../answers/actions.js';
-import type { Cooldown } from '../answers/cooldown.js';
+import type { UserCooldown } from '../answers/cooldown.js';
 import { localeOf, messages, type Locale } from '../answers/i18n.js';
 import type { Library } from '../answers/library.js';
 import type { SemanticSearch } from '../answers/semantic.js';
@@ -35,7 +35,9 @@ export interface RouterDeps {
   /** Semantic search (EMBEDDINGS_URL); undefined: lexical only. */
   readonly semantic?: SemanticSearch | undefined;
   readonly config: Config;
-  readonly cooldown: Cooldown;
+  readonly cooldown: UserCooldown;
+  /** Replicas on PostgreSQL (see replicas/replicas.ts); undefined for one process. */
+  readonly replicas?: { reloaded(): Promise<void> } | undefined;
   readonly codec: ActionCodec;
   readonly logger: Logger;
   /** Wall clock in ms, for the age of an interaction (its id carries its creation time). */
@@ -66,7 +68,7 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
       guildId: interaction.guildId ?? undefined,
       userId: interaction.user.id,
     });
-    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, semantic: deps.semantic, config: deps.config, cooldown: deps.cooldown, locale, logger };
+    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, semantic: deps.semantic, config: deps.config, cooldown: deps.cooldown, replicas: deps.replicas, locale, logger };
     let outcome: Outcome = 'failed';
     try {
       outcome = await route(interaction, context, deps, now);
@@ -172,13 +174,15 @@ async function autocomplete(interaction: AutocompleteInteraction, context: Comma
 }
 
 async function button(interaction: ButtonInteraction, context: CommandContext, deps: RouterDeps, encode: EncodeAction, old: boolean, scope: ActionScope, patience: number): Promise<Outcome> {
-  const action = deps.codec.decode(interaction.customId);
-  if (action === undefined) {
+  // A button another replica made is looked up in the store: a moment, well inside the 3 s.
+  const resolved = await deps.codec.resolve(interaction.customId, scope);
+  if (resolved === undefined) {
     context.logger.warn({ customId: interaction.customId }, 'unknown button');
     await interaction.reply(render(unknown(context.locale), encode));
     return 'unknown';
   }
-  if (!deps.codec.permits(interaction.customId, scope)) {
+  const { action } = resolved;
+  if (!resolved.permitted) {
     context.logger.warn({ customId: interaction.customId }, 'button pressed outside its answer');
     const t = messages(context.locale);
     await interaction.reply(render(notice('warning', t.notYoursTitle, t.notYoursText), encode));

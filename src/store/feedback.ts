@@ -127,6 +127,50 @@ export class Feedback {
     }
   }
 
+  /**
+   * Keeps the question behind a page button for other replicas and restarts (written in the
+   * background; a failure is logged and the button then pages on this process only). Not with
+   * STORE_QUESTIONS=false: the store then keeps no question text at all.
+   */
+  rememberButton(button: { readonly key: string; readonly text: string; readonly channelId: string | null; readonly ownerId: string | undefined }): void {
+    if (this.#closed || !this.#options.storeQuestions) return;
+    void (async () => {
+      const store = await this.#ready();
+      const owner = button.ownerId === undefined ? null : voterHash(await store.secret(), `button:${button.key}`, button.ownerId);
+      await store.saveButton({ key: button.key, text: button.text, channelId: button.channelId, owner, at: this.#now() });
+    })().catch((err: unknown) => this.#failed(err, 'feedback store: a button could not be kept for other replicas'));
+  }
+
+  /** A button another process made: its question, channel, and whether `presserId` owns it (undefined: anyone's). Undefined when unknown or the store fails. */
+  async recallButton(key: string, presserId: string): Promise<{ text: string; channelId: string | null; ownedByPresser: boolean | undefined } | undefined> {
+    try {
+      const store = await this.#ready();
+      const found = await store.loadButton(key);
+      if (found === undefined) return undefined;
+      const ownedByPresser = found.owner === null ? undefined : found.owner === voterHash(await store.secret(), `button:${key}`, presserId);
+      return { text: found.text, channelId: found.channelId, ownedByPresser };
+    } catch (err) {
+      this.#failed(err, 'feedback store: a button could not be looked up');
+      return undefined;
+    }
+  }
+
+  /**
+   * A cooldown shared by every process on this store: 0 when `userId` may ask now (the cooldown
+   * starts), else the whole seconds left. Rejects when the store cannot be used (the caller
+   * then keeps a cooldown of its own).
+   */
+  async takeCooldown(userId: string, windowMs: number): Promise<number> {
+    const store = await this.#ready();
+    const left = await store.takeCooldown(voterHash(await store.secret(), 'cooldown', userId), this.#now(), windowMs);
+    return left === 0 ? 0 : Math.max(1, Math.ceil(left / 1000));
+  }
+
+  /** The store itself, for the replicas' shared uploads and change feed; rejects when it cannot be opened. */
+  shared(): Promise<FeedbackStore> {
+    return this.#ready();
+  }
+
   /** Whether the store answers now, within `timeoutMs` (for GET /readyz); never rejects. */
   async reachable(timeoutMs = 1000): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;

@@ -3,6 +3,8 @@ import { MIGRATIONS } from './schema.js';
 import { assemble, DOWNVOTED_SQL, questionRow, TOTALS_SQL, UNANSWERED_SQL, VOTES_SQL, type DownvotedRow } from './sql.js';
 import type { FeedbackReport, FeedbackStore, QuestionRecord, Vote, VoteOutcome } from './types.js';
 import { newSecret } from './voter.js';
+import { PostgresChangeFeed } from './change-feed.js';
+import { buttonOf, SHARED_SQL, uploadOf, type ButtonRow, type ChangeFeed, type StoredButton, type StoredUpload, type UploadRow } from './shared-state.js';
 
 /** Connections per bot process: writes are small and batched. */
 const POOL_SIZE = 4;
@@ -22,9 +24,12 @@ export class PostgresStore implements FeedbackStore {
   readonly #pool: pg.Pool;
   readonly #secret: string;
 
-  private constructor(pool: pg.Pool, secret: string) {
+  readonly changes: ChangeFeed;
+
+  private constructor(pool: pg.Pool, secret: string, url: string) {
     this.#pool = pool;
     this.#secret = secret;
+    this.changes = new PostgresChangeFeed(pool, url);
   }
 
   /** Connects, migrates and reads the install secret. Rejects when the server is unreachable. */
@@ -36,7 +41,7 @@ export class PostgresStore implements FeedbackStore {
       await migrate(pool);
       await pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', ['voter_secret', newSecret()]);
       const { rows } = await pool.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', ['voter_secret']);
-      return new PostgresStore(pool, (rows[0] as { value: string }).value);
+      return new PostgresStore(pool, (rows[0] as { value: string }).value, url);
     } catch (err) {
       await pool.end().catch(() => undefined);
       throw err;
@@ -86,8 +91,39 @@ export class PostgresStore implements FeedbackStore {
     return assemble(since, totals.rows[0] as { questions: string; abstained: string; uncertain: string }, votes.rows[0] as { up: string; down: string }, unanswered.rows, downvoted.rows);
   }
 
+  async saveButton(button: StoredButton): Promise<void> {
+    await this.#pool.query(SHARED_SQL.saveButton, [button.key, button.text, button.channelId, button.owner, button.at]);
+  }
+
+  async loadButton(key: string): Promise<StoredButton | undefined> {
+    const { rows } = await this.#pool.query<ButtonRow>(SHARED_SQL.loadButton, [key]);
+    return rows[0] === undefined ? undefined : buttonOf(rows[0]);
+  }
+
+  async takeCooldown(userKey: string, now: number, windowMs: number): Promise<number> {
+    const taken = await this.#pool.query(SHARED_SQL.takeCooldown, [userKey, now + windowMs, now]);
+    if ((taken.rowCount ?? 0) > 0) return 0;
+    const { rows } = await this.#pool.query<{ until: string }>(SHARED_SQL.cooldownUntil, [userKey]);
+    return Math.max(1, Number(rows[0]?.until ?? now) - now);
+  }
+
+  async putUpload(upload: StoredUpload): Promise<void> {
+    await this.#pool.query(SHARED_SQL.putUpload, [upload.name, upload.content.toString('base64'), upload.record, upload.at]);
+  }
+
+  async deleteUpload(name: string): Promise<void> {
+    await this.#pool.query(SHARED_SQL.deleteUpload, [name]);
+  }
+
+  async uploads(): Promise<StoredUpload[]> {
+    const { rows } = await this.#pool.query<UploadRow>(SHARED_SQL.uploads);
+    return rows.map(uploadOf);
+  }
+
   async purge(before: number): Promise<number> {
     return this.#transaction(async (client) => {
+      await client.query(SHARED_SQL.purgeButtons, [before]);
+      await client.query(SHARED_SQL.purgeCooldowns, [before]);
       const questions = await client.query('DELETE FROM questions WHERE at < $1', [before]);
       const votes = await client.query('DELETE FROM votes WHERE at < $1', [before]);
       return (questions.rowCount ?? 0) + (votes.rowCount ?? 0);

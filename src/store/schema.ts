@@ -34,6 +34,26 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
   ],
   // Issue 21: an answer may be shown as uncertain (passages under a warning); reported beside the unanswered.
   ['ALTER TABLE questions ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0'],
+  // Issue 23: what replicas share. The question behind a page button (its owner as a keyed
+  // hash, never a Discord id), per-user cooldowns (keyed hashes too), and uploaded articles
+  // (base64), so that any replica answers any press and learns of every upload.
+  [
+    `CREATE TABLE buttons (
+      key TEXT PRIMARY KEY,
+      text TEXT NOT NULL,
+      channel_id TEXT,
+      owner TEXT,
+      at BIGINT NOT NULL
+    )`,
+    'CREATE INDEX buttons_at ON buttons (at)',
+    'CREATE TABLE cooldowns (user_key TEXT PRIMARY KEY, until BIGINT NOT NULL)',
+    `CREATE TABLE uploads (
+      name TEXT PRIMARY KEY,
+      content TEXT NOT NULL,
+      record TEXT NOT NULL,
+      at BIGINT NOT NULL
+    )`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

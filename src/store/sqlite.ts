@@ -5,6 +5,7 @@ import { MIGRATIONS } from './schema.js';
 import { assemble, DOWNVOTED_SQL, questionRow, TOTALS_SQL, UNANSWERED_SQL, VOTES_SQL, type DownvotedRow } from './sql.js';
 import type { FeedbackReport, FeedbackStore, QuestionRecord, Vote, VoteOutcome } from './types.js';
 import { newSecret } from './voter.js';
+import { buttonOf, SHARED_SQL, uploadOf, type ButtonRow, type StoredButton, type StoredUpload, type UploadRow } from './shared-state.js';
 
 /** How long a write waits for another process's lock before it fails. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -84,8 +85,50 @@ export class SqliteStore implements FeedbackStore {
   purge(before: number): Promise<number> {
     return attempt(
       () =>
-        this.#db.transaction(() => this.#db.prepare('DELETE FROM questions WHERE at < ?').run(before).changes + this.#db.prepare('DELETE FROM votes WHERE at < ?').run(before).changes)(),
+        this.#db.transaction(() => {
+          this.#db.prepare(positional(SHARED_SQL.purgeButtons)).run(before);
+          this.#db.prepare(positional(SHARED_SQL.purgeCooldowns)).run(before);
+          return this.#db.prepare('DELETE FROM questions WHERE at < ?').run(before).changes + this.#db.prepare('DELETE FROM votes WHERE at < ?').run(before).changes;
+        })(),
     );
+  }
+
+  saveButton(button: StoredButton): Promise<void> {
+    return attempt(() => {
+      this.#db.prepare(positional(SHARED_SQL.saveButton)).run(button.key, button.text, button.channelId, button.owner, button.at);
+    });
+  }
+
+  loadButton(key: string): Promise<StoredButton | undefined> {
+    return attempt(() => {
+      const row = this.#db.prepare(positional(SHARED_SQL.loadButton)).get(key) as ButtonRow | undefined;
+      return row === undefined ? undefined : buttonOf(row);
+    });
+  }
+
+  takeCooldown(userKey: string, now: number, windowMs: number): Promise<number> {
+    return attempt(() => {
+      const taken = this.#db.prepare(positional(SHARED_SQL.takeCooldown)).get(userKey, now + windowMs, now);
+      if (taken !== undefined) return 0;
+      const row = this.#db.prepare(positional(SHARED_SQL.cooldownUntil)).get(userKey) as { until: number } | undefined;
+      return Math.max(1, (row?.until ?? now) - now);
+    });
+  }
+
+  putUpload(upload: StoredUpload): Promise<void> {
+    return attempt(() => {
+      this.#db.prepare(positional(SHARED_SQL.putUpload)).run(upload.name, upload.content.toString('base64'), upload.record, upload.at);
+    });
+  }
+
+  deleteUpload(name: string): Promise<void> {
+    return attempt(() => {
+      this.#db.prepare(positional(SHARED_SQL.deleteUpload)).run(name);
+    });
+  }
+
+  uploads(): Promise<StoredUpload[]> {
+    return attempt(() => (this.#db.prepare(SHARED_SQL.uploads).all() as UploadRow[]).map(uploadOf));
   }
 
   ping(): Promise<void> {

@@ -3,6 +3,7 @@
  * One small interface, two implementations (SQLite embedded, PostgreSQL shared); nothing
  * outside src/store/ knows which one runs. No Discord types here.
  */
+import type { ChangeFeed, SharedStateStore } from './shared-state.js';
 
 /** Where the store is (DATABASE_URL): a SQLite file, or a PostgreSQL server. */
 export type StoreLocation = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -72,7 +73,10 @@ export interface FeedbackReport {
   readonly downvoted: readonly DownvotedAnswer[];
 }
 
-export interface FeedbackStore {
+/** The store: feedback (questions, votes, reports) and what replicas share (see shared-state.ts). */
+export interface FeedbackStore extends SharedStateStore {
+  /** PostgreSQL's LISTEN/NOTIFY feed of corpus changes; undefined for SQLite (one process). */
+  readonly changes?: ChangeFeed;
   /** Which implementation, for logs: "sqlite" or "postgres". */
   readonly kind: 'sqlite' | 'postgres';
   /** The install's secret for voter hashes: made once, kept in the store. */

@@ -177,5 +177,48 @@ export function storeContract(
       // The read reaches what the store does keep: the guild id, a snowflake too, in both questions.
       expect(cells.filter((c) => c.table === 'questions' && c.column === 'guild_id').map((c) => c.value)).toEqual([guildId, guildId]);
     });
+
+    it('keeps page buttons by key, with their channel and hashed owner', async () => {
+      const store = await open();
+      await store.saveButton({ key: 'k3yK3yk3', text: 'Wer ist Du Xuliang?', channelId: '200000000000000001', owner: 'hash-of-alice', at: NOW });
+      await store.saveButton({ key: 'pub1ic_k', text: 'Gallium', channelId: '200000000000000001', owner: null, at: NOW });
+      const again = await reopen(store);
+      expect(await again.loadButton('k3yK3yk3')).toEqual({ key: 'k3yK3yk3', text: 'Wer ist Du Xuliang?', channelId: '200000000000000001', owner: 'hash-of-alice', at: NOW });
+      expect((await again.loadButton('pub1ic_k'))?.owner).toBeNull();
+      expect(await again.loadButton('unknown0')).toBeUndefined();
+      // Purged with the questions.
+      await again.purge(NOW + 1);
+      expect(await again.loadButton('k3yK3yk3')).toBeUndefined();
+      await again.close();
+    });
+
+    it('starts a cooldown once per window, atomically', async () => {
+      const store = await open();
+      expect(await store.takeCooldown('user-a', NOW, 5000)).toBe(0);
+      expect(await store.takeCooldown('user-a', NOW + 1000, 5000)).toBe(4000);
+      expect(await store.takeCooldown('user-b', NOW + 1000, 5000)).toBe(0);
+      // Together: exactly one of ten concurrent takes starts it.
+      const takes = await Promise.all(Array.from({ length: 10 }, () => store.takeCooldown('user-c', NOW, 5000)));
+      expect(takes.filter((left) => left === 0)).toHaveLength(1);
+      expect(await store.takeCooldown('user-a', NOW + 5000, 5000)).toBe(0);
+      await store.close();
+    });
+
+    it('keeps uploads byte for byte, replaces and deletes them', async () => {
+      const store = await open();
+      const latin1 = Buffer.from('Überschrift\nMüller sagt: Käse.\n', 'latin1');
+      await store.putUpload({ name: 'b.txt', content: latin1, record: '{"name":"b.txt"}', at: NOW });
+      await store.putUpload({ name: 'a.txt', content: Buffer.from('Titel\nText\n'), record: '{}', at: NOW });
+      await store.putUpload({ name: 'a.txt', content: Buffer.from('Titel\nNeuer Text\n'), record: '{"v":2}', at: NOW + 1 });
+      const again = await reopen(store);
+      const uploads = await again.uploads();
+      expect(uploads.map((u) => u.name)).toEqual(['a.txt', 'b.txt']);
+      expect(uploads[0]?.content.toString()).toBe('Titel\nNeuer Text\n');
+      expect(uploads[0]?.record).toBe('{"v":2}');
+      expect(uploads[1]?.content.equals(latin1)).toBe(true);
+      await again.deleteUpload('a.txt');
+      expect((await again.uploads()).map((u) => u.name)).toEqual(['b.txt']);
+      await again.close();
+    });
   });
 }

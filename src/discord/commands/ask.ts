@@ -1,7 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUESTION_LENGTH } from '../../answers/ask.js';
-import { messages } from '../../answers/i18n.js';
-import { notice } from '../../answers/reply.js';
+import { afterCooldown } from './after-cooldown.js';
 import { askRecorded } from './ask-recorded.js';
 import type { ChatCommand } from './command.js';
 
@@ -30,10 +29,8 @@ export const askCommand = {
     )
     .toJSON(),
   run(interaction, context) {
-    const wait = context.cooldown.take(interaction.user.id);
-    if (wait > 0) return notice('warning', messages(context.locale).cooldown(wait));
     const question = interaction.options.getString('question') ?? '';
     const isPrivate = interaction.options.getBoolean('private') ?? false;
-    return askRecorded(interaction, context, question, isPrivate);
+    return afterCooldown(context, interaction.user.id, () => askRecorded(interaction, context, question, isPrivate));
   },
 } satisfies ChatCommand;

@@ -7,7 +7,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Cooldown } from '../../answers/cooldown.js';
+import type { UserCooldown } from '../../answers/cooldown.js';
 import type { Locale } from '../../answers/i18n.js';
 import type { Library } from '../../answers/library.js';
 import type { Reply } from '../../answers/reply.js';
@@ -26,7 +26,9 @@ export interface CommandContext {
   /** Semantic search (EMBEDDINGS_URL); undefined: lexical only. */
   readonly semantic: SemanticSearch | undefined;
   readonly config: Config;
-  readonly cooldown: Cooldown;
+  readonly cooldown: UserCooldown;
+  /** Replicas on PostgreSQL: /reload tells the others; undefined for one process. */
+  readonly replicas?: { reloaded(): Promise<void> } | undefined;
   /** The reply language, from the user's Discord client. */
   readonly locale: Locale;
   /** A child logger bound to this interaction. */

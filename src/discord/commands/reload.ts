@@ -18,12 +18,15 @@ export const reloadCommand = {
     .setContexts(InteractionContextType.Guild)
     .toJSON(),
   defer: () => 'private',
-  async run(interaction, { library, config, locale, logger, semantic }) {
+  async run(interaction, { library, config, locale, logger, semantic, replicas }) {
     if (!mayReload(interaction, config.moderatorRoleIds)) {
       logger.warn({ userId: interaction.user.id }, 'reload refused: not a moderator');
       return notice('error', messages(locale).reloadDenied);
     }
     logger.info({ userId: interaction.user.id, user: interaction.user.username }, 'reload requested');
-    return reload(library, locale, logger, semantic);
+    const reply = await reload(library, locale, logger, semantic);
+    // Every other replica reloads from its own dir too (they read the same uploads from the store).
+    await replicas?.reloaded().catch((err: unknown) => logger.warn({ err }, 'reload: the other replicas could not be told'));
+    return reply;
   },
 } satisfies ChatCommand;

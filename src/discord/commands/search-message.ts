@@ -1,6 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { messages } from '../../answers/i18n.js';
 import { notice } from '../../answers/reply.js';
+import { afterCooldown } from './after-cooldown.js';
 import { askRecorded } from './ask-recorded.js';
 import type { MessageCommand } from './command.js';
 
@@ -16,8 +17,6 @@ export const searchMessageCommand = {
     const t = messages(context.locale);
     const text = interaction.targetMessage.content.trim();
     if (text === '') return notice('info', t.emptyMessage);
-    const wait = context.cooldown.take(interaction.user.id);
-    if (wait > 0) return notice('warning', t.cooldown(wait));
-    return askRecorded(interaction, context, text, false);
+    return afterCooldown(context, interaction.user.id, () => askRecorded(interaction, context, text, false));
   },
 } satisfies MessageCommand;
