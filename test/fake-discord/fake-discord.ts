@@ -233,12 +233,17 @@ export class FakeDiscord {
    * the file is on the fake CDN. `subcommand` nests the options under it.
    */
   chatInputWithAttachment(name: string, subcommand: string | undefined, option: string, file: FakeAttachmentSpec, options: FakeCommandOption[] = [], opts: InteractionOptions = {}): DispatchedRef {
+    return this.dispatchInteraction(this.attachmentPayload(name, subcommand, option, file, options, opts));
+  }
+
+  /** The payload of chatInputWithAttachment, not sent (for postInteraction); the file is on the CDN. */
+  attachmentPayload(name: string, subcommand: string | undefined, option: string, file: FakeAttachmentSpec, options: FakeCommandOption[] = [], opts: InteractionOptions = {}) {
     const payload = this.payloads.chatInput(name, [], opts);
     const attachment = this.cdn.add(file, payload.channel.id);
     const own = [{ name: option, type: 11, value: attachment.id }, ...options];
     payload.data.options = (subcommand === undefined ? own : [{ name: subcommand, type: 1, options: own }]) as NonNullable<typeof payload.data.options>;
     payload.data.resolved = { attachments: { [attachment.id]: attachment } };
-    return this.dispatchInteraction(payload);
+    return payload;
   }
 
   autocomplete(name: string, options: FakeCommandOption[], opts: InteractionOptions = {}): DispatchedRef {

@@ -4,7 +4,7 @@
  * benchmark can compile and run it with plain tsc and node.
  */
 export { FakeDiscord } from './fake-discord.js';
-export type { DispatchedRef, FakeDiscordOptions, WaitForCountOptions, WaitOptions } from './fake-discord.js';
+export type { DispatchedRef, FakeDiscordOptions, PostedRef, PostTamper, WaitForCountOptions, WaitOptions } from './fake-discord.js';
 export type { FakeAttachmentSpec } from './cdn.js';
 export { rateLimitedResponse, serverErrorResponse } from './faults.js';
 export type { FaultMatch, FaultResponse } from './faults.js';
