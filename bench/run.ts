@@ -4,7 +4,8 @@
  * this file lays out the corpora, runs the children one after another (never in parallel:
  * two cores would make the timings lie), prints Markdown and writes bench/results/.
  * `npm run bench -- --only startup` measures only the whole-process start-up (bench/startup.ts);
- * `npm run bench -- --only hybrid` only the hybrid search's cost (bench/hybrid.ts).
+ * `npm run bench -- --only hybrid` only the hybrid search's cost (bench/hybrid.ts);
+ * `npm run bench -- --only replicas` only the replicas behind nginx (bench/replicas.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { SYSTEM_LABELS, type SystemId } from './systems/system.js';
 import { exists, forkTask } from './fork-task.js';
 import { measureStartup, startupText, type StartupFigures } from './startup.js';
 import { hybridText, measureHybrid, type HybridFigures } from './hybrid.js';
+import { measureReplicas, replicasText } from './replicas.js';
 
 /** Project root: this file runs as dist-bench/bench/run.js. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,7 +52,7 @@ interface Settings {
   /** Builds per child on the seeds alone (milliseconds each, so the median of several is steadier). */
   readonly smallBuildRuns: number;
   /** `--only startup` / `--only hybrid`: that measurement and nothing else. */
-  readonly only: 'startup' | 'hybrid' | null;
+  readonly only: 'startup' | 'hybrid' | 'replicas' | null;
   /** Timed starts of each process per corpus in the start-up figure. */
   readonly startupRuns: number;
   /** Hybrid search (bench/hybrid.ts): timed passes over the dev questions, and of single-question round trips to the fake service. */
@@ -62,7 +64,7 @@ function settingsFrom(argv: readonly string[]): Settings {
   const quick = argv.includes('--quick');
   const at = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
   const only = at < 0 ? null : argv[at] === '--only' ? argv[at + 1] : argv[at]?.slice('--only='.length);
-  if (only !== null && only !== 'startup' && only !== 'hybrid') throw new Error(`Quelle bench: --only takes "startup" or "hybrid", got "${only ?? ''}"`);
+  if (only !== null && only !== 'startup' && only !== 'hybrid' && only !== 'replicas') throw new Error(`Quelle bench: --only takes "startup", "hybrid" or "replicas", got "${only ?? ''}"`);
   return { quick, repeats: quick ? 5 : 20, smallBuildRuns: quick ? 1 : 5, only, startupRuns: quick ? 2 : 5, hybridPasses: quick ? 10 : 40, hybridRoundTripPasses: quick ? 5 : 20 };
 }
 
@@ -344,6 +346,15 @@ async function main(): Promise<void> {
   const questionsFile = path.join(SHARED, 'eval', 'dev-questions.json');
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${os.platform()}`;
   log(`Quelle bench${settings.quick ? ' (quick)' : ''} on ${machine}`);
+
+  if (settings.only === 'replicas') {
+    log('replicas behind nginx on one PostgreSQL (the built bot in HTTP mode, the fake Discord posting signed /ask):');
+    const figures = await measureReplicas({ questions: settings.quick ? 300 : 1200, concurrency: 24, sequential: settings.quick ? 100 : 400, log }, os.cpus().length);
+    await mkdir(RESULTS, { recursive: true });
+    await writeFile(path.join(RESULTS, 'replicas.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, ...figures }, null, 2)}\n`);
+    process.stdout.write(`## Quelle benchmark: replicas only${settings.quick ? ' (quick)' : ''}\n\nMachine: ${machine}.\n\n### Replicas behind nginx\n\n${replicasText(figures)}`);
+    return;
+  }
 
   const corpora = await prepareCorpora({
     seedsDir: path.join(ROOT, 'seeds'),
