@@ -59,7 +59,7 @@ export async function measureReplicas(settings: ReplicaSettings, cores: number):
       try {
         const endpoint = `http://127.0.0.1:${nginx.port}/interactions`;
         await burst(fake, endpoint, 60, settings.concurrency, `warm${count}`);
-        const row = await burst(fake, endpoint, settings.questions, settings.concurrency, `run${count}`);
+        const { latencies: _latencies, ...row } = await burst(fake, endpoint, settings.questions, settings.concurrency, `run${count}`);
         throughput.push({ replicas: count, ...row });
         settings.log(`  ${count} replica(s): ${row.perSecond.toFixed(0)} questions/s, p50 ${row.p50Ms.toFixed(1)} ms, p99 ${row.p99Ms.toFixed(1)} ms`);
       } finally {

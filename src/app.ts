@@ -15,6 +15,7 @@ import { startBot, type Bot, type BotServices } from './discord/bot.js';
 import { createHttpBot } from './discord/http-bot.js';
 import { startInteractionsServer, type RunningInteractionsServer } from './http/server.js';
 import { publicKeyFromHex } from './http/verify.js';
+import { claimSqliteForHttp } from './http/single-process.js';
 import { createSemantic } from './embeddings/semantic.js';
 import { createLogger } from './log.js';
 import { build } from './search/build.js';
@@ -176,7 +177,8 @@ async function startHttp(config: Config, http: NonNullable<Config['http']>, serv
     throw err;
   }
   serving = true;
-  logger.info({ host: http.host, port: server.port }, 'HTTP interactions mode: serving POST /interactions, GET /healthz, GET /readyz');
+  const release = config.store?.kind === 'sqlite' ? claimSqliteForHttp(config.store.file, logger) : () => undefined;
+  logger.info({ host: http.host, port: server.port, store: config.store?.kind ?? 'off' }, 'HTTP interactions mode: serving POST /interactions, GET /healthz, GET /readyz');
   return {
     mode: 'http',
     server,
@@ -186,6 +188,7 @@ async function startHttp(config: Config, http: NonNullable<Config['http']>, serv
       await server.close();
       await bot.stop();
       await close();
+      release();
     },
     logger,
   };
