@@ -4,6 +4,7 @@ import { localeOf, messages } from '../answers/i18n.js';
 import type { Config } from '../config.js';
 import { botRouter, type BotServices } from './bot.js';
 import { createClient } from './client.js';
+import { malformed, refusal } from './raw-guard.js';
 import { CallbackExchange, UnhandledInteractionError, type InteractionResponse } from './http-bridge.js';
 
 /** Discord's response to an interaction kind the bot does not know: a private note, in the user's language. */
@@ -32,6 +33,12 @@ export function createHttpBot(config: Config, services: BotServices, logger: Log
   const route = botRouter(config, services, logger);
   return {
     handle: async (interaction) => {
+      // As at the gateway (raw-guard.ts): discord.js would throw on it before our router runs.
+      const problem = malformed(interaction);
+      if (problem !== undefined) {
+        logger.warn({ interactionId: (interaction as { id?: unknown }).id, problem }, 'malformed interaction');
+        return refusal(interaction as Record<string, unknown>);
+      }
       try {
         return await exchange.answer(client, interaction as { id: string }, route);
       } catch (err) {

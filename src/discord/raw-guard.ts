@@ -48,12 +48,15 @@ export function guardRawInteractions(client: Client, logger: Logger): void {
     const token = typeof d.token === 'string' ? d.token : undefined;
     logger.warn({ interactionId: id, problem }, 'malformed interaction');
     if (id === undefined || token === undefined) return;
-    const body =
-      d.type === InteractionType.ApplicationCommandAutocomplete
-        ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
-        : { type: InteractionResponseType.ChannelMessageWithSource, data: apology(typeof d.locale === 'string' ? d.locale : undefined) };
-    client.rest.post(Routes.interactionCallback(id, token), { body, auth: false }).catch((err: unknown) => logger.error({ err, interactionId: id }, 'could not answer a malformed interaction'));
+    client.rest.post(Routes.interactionCallback(id, token), { body: refusal(d), auth: false }).catch((err: unknown) => logger.error({ err, interactionId: id }, 'could not answer a malformed interaction'));
   });
+}
+
+/** What a malformed interaction is answered with: the private apology (autocomplete: no choices). Also HTTP mode's answer. */
+export function refusal(d: Record<string, unknown>): object {
+  return d.type === InteractionType.ApplicationCommandAutocomplete
+    ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+    : { type: InteractionResponseType.ChannelMessageWithSource, data: apology(typeof d.locale === 'string' ? d.locale : undefined) };
 }
 
 /** The private apology, in the wire format (snake_case), since it bypasses discord.js. */

@@ -86,6 +86,18 @@ describe('npm start in HTTP interactions mode', () => {
     expect(JSON.parse(modal.body)).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
   });
 
+  it('the context menu and malformed interactions are answered as at the gateway', async () => {
+    const menu = await fake.postInteraction(endpoint, fake.payloads.messageContext('Search the corpus', { content: 'Wie überwintern Bienen?' }));
+    expect(embedOf(await fake.waitForCallback(menu.id)).fields?.[0]?.value).toContain('Traube');
+    // A command without data: discord.js would throw; the asker gets the private apology.
+    const { data: _data, ...bare } = fake.payloads.chatInput('ask');
+    const broken = await fake.postInteraction(endpoint, bare);
+    expect(broken.status).toBe(200);
+    const apology = await fake.waitForCallback(broken.id);
+    expect(isEphemeral(apology)).toBe(true);
+    expect(embedOf(apology).title).toBe('That did not work');
+  });
+
   it('a slow answer is deferred in the HTTP response and edited in through the webhook', async () => {
     // An interaction that is already 2 s old when it arrives (a queue before the bot): the
     // router defers at once, then edits the answer into @original.
