@@ -21,6 +21,8 @@ export interface AskRequest {
   readonly private?: boolean;
   /** With the feedback store on: the answer's id, carried by its 👍/👎 buttons on every page. */
   readonly answerId?: string;
+  /** What was asked before in the conversation (a thread): a follow-up borrows from it (see SearchOptions.context). */
+  readonly context?: string;
 }
 
 /** What the feedback store keeps of an answer. */
@@ -61,7 +63,7 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
   if (question.length > MAX_QUESTION_LENGTH) return { reply: notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH)), outcome: undefined };
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const searched = searchedText(request.question);
-  const options = { limit: request.limit, offset };
+  const options = { limit: request.limit, offset, ...(request.context === undefined ? {} : { context: searchedText(request.context) }) };
   if (semantic === undefined) return replyTo(engine, request, locale, question, offset, engine.search(searched, options));
   // Every page of a question gets the same fused ranking: the question's vector is kept (QueryEmbedder).
   return semantic.search(engine, searched, options).then((answer) => replyTo(engine, request, locale, question, offset, answer));

@@ -25,7 +25,9 @@ export type Action =
   /** Another page of a moderators' report. */
   | { readonly kind: 'report'; readonly report: 'unanswered' | 'feedback'; readonly days: number; readonly offset: number }
   /** Confirm `/corpus remove`: delete an uploaded article and reload (moderators). */
-  | { readonly kind: 'remove'; readonly file: string };
+  | { readonly kind: 'remove'; readonly file: string }
+  /** "Not helpful – remove" under an answer given unasked: its post's author or a moderator deletes it (counted as 👎). */
+  | { readonly kind: 'dismiss'; readonly authorId: string; readonly answerId?: string };
 
 export interface Button {
   /** Empty for a button that shows only its emoji. */

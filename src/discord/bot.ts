@@ -1,6 +1,8 @@
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
+import { Conversations } from '../answers/conversations.js';
 import { Cooldown } from '../answers/cooldown.js';
+import { RateLimit } from '../answers/rate-limit.js';
 import type { Library } from '../answers/library.js';
 import type { SemanticSearch } from '../answers/semantic.js';
 import type { Config } from '../config.js';
@@ -10,6 +12,7 @@ import { createClient } from './client.js';
 import { commandRegistry } from './commands/index.js';
 import { ActionCodec } from './custom-id.js';
 import { createInteractionRouter } from './interactions.js';
+import { createMessageRouter } from './messages/message-router.js';
 import { guardRawInteractions } from './raw-guard.js';
 
 export interface Bot {
@@ -26,22 +29,49 @@ export interface BotServices {
   readonly semantic?: SemanticSearch | undefined;
 }
 
-/** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
-export async function startBot(config: Config & { token: string }, { library, curator, feedback, semantic }: BotServices, logger: Logger): Promise<Bot> {
-  const client = createClient(config);
-  const route = createInteractionRouter({
-    commands: commandRegistry(),
-    library,
-    curator,
-    feedback,
-    semantic,
-    config,
-    cooldown: new Cooldown(config.askCooldownSeconds),
-    codec: new ActionCodec(),
-    logger,
-  });
+/**
+ * Connects to Discord and answers interactions from the library's engine; /corpus changes it
+ * through the curator. Messages that mention the bot are questions; with AUTO_ANSWER_CHANNEL_IDS,
+ * posts in those channels too, which needs the privileged Message Content intent: where
+ * Discord refuses it (close code 4014), the bot says so in one line and connects without that
+ * feature instead of exiting.
+ */
+export async function startBot(config: Config & { token: string }, services: BotServices, logger: Logger): Promise<Bot> {
+  if (config.autoAnswerChannelIds.length === 0) return connect(config, services, logger, false);
+  try {
+    return await connect(config, services, logger, true);
+  } catch (err) {
+    if (!(err instanceof IntentsRefusedError)) throw err;
+    logger.warn(
+      { autoAnswerChannelIds: config.autoAnswerChannelIds },
+      'Discord refused the Message Content intent (close code 4014): running without answering posts on its own (AUTO_ANSWER_CHANNEL_IDS); switch the intent on in the developer portal, Bot → Privileged Gateway Intents, and restart',
+    );
+    return connect({ ...config, autoAnswerChannelIds: [] }, services, logger, false);
+  }
+}
+
+/** Discord closed the gateway with 4014: the client asked for a privileged intent the application may not use. */
+class IntentsRefusedError extends Error {
+  override readonly name = 'IntentsRefusedError';
+}
+
+/** Close code of a gateway refusing a privileged intent. */
+const DISALLOWED_INTENTS = 4014;
+
+async function connect(config: Config & { token: string }, { library, curator, feedback, semantic }: BotServices, logger: Logger, messageContent: boolean): Promise<Bot> {
+  const client = createClient(config, { messageContent });
+  const cooldown = new Cooldown(config.askCooldownSeconds);
+  const codec = new ActionCodec();
+  const conversations = new Conversations();
+  const route = createInteractionRouter({ commands: commandRegistry(), library, curator, feedback, semantic, config, cooldown, codec, logger, conversations });
+  const onMessage = createMessageRouter({ library, feedback, semantic, config, cooldown, codec, logger, conversations, rateLimit: new RateLimit(config.autoAnswerPerMinute) });
   guardRawInteractions(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  let refused = false;
+  client.on(Events.ShardDisconnect, (event) => {
+    if (event.code === DISALLOWED_INTENTS) refused = true;
+  });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
@@ -59,10 +89,11 @@ export async function startBot(config: Config & { token: string }, { library, cu
   } catch (err) {
     // Bounded too: closing a client whose requests hang must not hang start-up.
     await withDeadline(client.destroy(), 2000, () => new Error('destroy timed out')).catch(() => undefined);
+    if (refused) throw new IntentsRefusedError('Quelle: Discord refused the gateway intents (close code 4014)', { cause: err });
     const code = networkCode(err);
     throw code === undefined ? err : new DiscordUnreachableError(config.apiUrl, code, { cause: err });
   }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, autoAnswerChannels: config.autoAnswerChannelIds.length }, 'connected to Discord');
   let stopped: Promise<void> | undefined;
   return {
     client,

@@ -2,13 +2,15 @@ import { Client, GatewayIntentBits, Options } from 'discord.js';
 import type { Config } from '../config.js';
 
 /**
- * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
- * REST at `config.apiUrl` (a proxy, or a fake Discord in tests; the gateway URL then comes
- * from that API's GET /gateway/bot), and mentions off unless a message allows them.
+ * The discord.js client: Guilds (slash commands, threads) and Guild Messages (mentions of the
+ * bot; neither is privileged), and the privileged Message Content intent only with
+ * `messageContent` (AUTO_ANSWER_CHANNEL_IDS: reading posts that do not mention the bot). REST at
+ * `config.apiUrl` (a proxy, or a fake Discord in tests; the gateway URL then comes from that
+ * API's GET /gateway/bot), and mentions off unless a message allows them.
  */
-export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>): Client {
+export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>, { messageContent = false }: { messageContent?: boolean } = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(messageContent ? [GatewayIntentBits.MessageContent] : [])],
     rest: { api: config.apiUrl },
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits(CACHE_LIMITS),

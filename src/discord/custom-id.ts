@@ -42,6 +42,7 @@ interface Entry {
  *   d:<file>                         confirm /corpus remove (or d:~<key>); checked for moderators on press
  *   v:<answer>:<u|d>                 👍/👎 on an answer (its id in the store)
  *   r:<u|f>:<days>:<offset>          a page of /report unanswered | feedback; checked for moderators on press
+ *   x:<author>[:<answer>]            remove an answer given unasked; its post's author or a moderator, checked on press
  *
  * Paging and posting carry the answer's id too (…:<answer>), so that every page keeps its votes.
  */
@@ -71,6 +72,8 @@ export class ActionCodec {
       case 'remove':
         // The file in the id itself: a confirmation survives a restart (moderators are checked on press).
         return this.#withFile('d:', action.file);
+      case 'dismiss':
+        return `x:${action.authorId}${answerSuffix(action.answerId)}`;
     }
   }
 
@@ -113,6 +116,10 @@ export class ActionCodec {
       const file = this.#fileOf(customId.slice(customId.indexOf(':', 2) + 1));
       if (paragraph === undefined || paragraph < 1 || file === undefined) return undefined;
       return { kind: 'cite', file, paragraph };
+    }
+    if (kind === 'x') {
+      if (!/^\d{17,20}$/u.test(a) || (b !== '' && !ANSWER_ID.test(b))) return undefined;
+      return { kind: 'dismiss', authorId: a, ...(b === '' ? {} : { answerId: b }) };
     }
     if (kind === 'd') {
       const file = this.#fileOf(customId.slice(2));

@@ -34,6 +34,11 @@ export const askCommand = {
     if (wait > 0) return notice('warning', messages(context.locale).cooldown(wait));
     const question = interaction.options.getString('question') ?? '';
     const isPrivate = interaction.options.getBoolean('private') ?? false;
-    return askRecorded(interaction, context, question, isPrivate);
+    // In a thread where the bot answered, /ask is a follow-up: the thread's earlier questions are its context.
+    const thread = interaction.channel?.isThread() === true ? interaction.channelId : undefined;
+    const earlier = thread === undefined ? undefined : context.conversations?.earlier(thread);
+    const reply = askRecorded(interaction, context, question, isPrivate, earlier);
+    if (thread !== undefined && !isPrivate) context.conversations?.remember(thread, question);
+    return reply;
   },
 } satisfies ChatCommand;
