@@ -83,7 +83,7 @@ function replyTo(engine: Engine, request: AskRequest, locale: Locale, question: 
   const sections = answer.passages.map((passage, i) => passageSection(passage, offset + i + 1, locale));
   const last = offset + answer.passages.length;
   const buttons: Button[] = answer.passages.map((p, i) => ({ label: t.cite(offset + i + 1), action: { kind: 'cite', file: p.file, paragraph: p.paragraph } }));
-  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate, ...answerId } });
+  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate, ...answerId, ...(request.context === undefined ? {} : { context: request.context }) } });
   if (isPrivate) buttons.push({ label: t.publish, action: { kind: 'publish', question, offset, ...answerId } });
   if (request.answerId !== undefined) {
     // On a row of their own (see render.ts), after the paging and citing buttons.

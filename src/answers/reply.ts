@@ -14,8 +14,8 @@ export interface RichText {
 
 /** What a button does when pressed; the adapter turns it into an id and back. */
 export type Action =
-  /** The next page of an answer; `answerId` keeps its votes together across pages. */
-  | { readonly kind: 'page'; readonly question: string; readonly offset: number; readonly private: boolean; readonly answerId?: string }
+  /** The next page of an answer; `answerId` keeps its votes together across pages; a follow-up's page keeps its `context`. */
+  | { readonly kind: 'page'; readonly question: string; readonly offset: number; readonly private: boolean; readonly answerId?: string; readonly context?: string }
   /** Post one passage as a quote with its source, as `/source article paragraph` would. */
   | { readonly kind: 'cite'; readonly file: string; readonly paragraph: number }
   /** Post a private answer in the channel for everyone. */

@@ -59,7 +59,7 @@ export class ActionCodec {
   encode(action: Action, scope?: ActionScope): string {
     switch (action.kind) {
       case 'page':
-        return `p:${this.#remember(action.question, scope, action.private)}:${action.offset}:${action.private ? 1 : 0}${answerSuffix(action.answerId)}`;
+        return `p:${this.#remember(withContext(action.question, action.context), scope, action.private)}:${action.offset}:${action.private ? 1 : 0}${answerSuffix(action.answerId)}`;
       case 'publish':
         // "Post in channel" is only offered on private answers.
         return `b:${this.#remember(action.question, scope, true)}:${action.offset}${answerSuffix(action.answerId)}`;
@@ -93,12 +93,13 @@ export class ActionCodec {
   decode(customId: string): Action | undefined {
     const [kind, a = '', b = '', c = '', d = ''] = customId.split(':');
     if (kind === 'p' || kind === 'b') {
-      const question = this.#byKey.get(a)?.text;
+      const remembered = this.#byKey.get(a)?.text;
       const offset = wholeNumber(b);
-      if (question === undefined || offset === undefined) return undefined;
+      if (remembered === undefined || offset === undefined) return undefined;
+      const [question, context] = remembered.split(CONTEXT_SEPARATOR) as [string, string | undefined];
       const answer = kind === 'p' ? d : c;
       const answerId = ANSWER_ID.test(answer) ? { answerId: answer } : {};
-      return kind === 'p' ? { kind: 'page', question, offset, private: c === '1', ...answerId } : { kind: 'publish', question, offset, ...answerId };
+      return kind === 'p' ? { kind: 'page', question, offset, private: c === '1', ...answerId, ...(context === undefined ? {} : { context }) } : { kind: 'publish', question, offset, ...answerId };
     }
     if (kind === 'v') {
       if (!ANSWER_ID.test(a) || (b !== 'u' && b !== 'd')) return undefined;
@@ -165,6 +166,14 @@ export class ActionCodec {
     }
     return key;
   }
+}
+
+/** Between a question and its context in a remembered page (questions are cleaned of control characters: it cannot occur in one). */
+const CONTEXT_SEPARATOR = '\u0000';
+
+/** A follow-up's page remembers the thread's earlier questions with the question. */
+function withContext(question: string, context: string | undefined): string {
+  return context === undefined ? question : `${question}${CONTEXT_SEPARATOR}${context}`;
 }
 
 /** Answer ids as newAnswerId makes them: 12 characters of base64url. */

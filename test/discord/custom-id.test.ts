@@ -47,6 +47,9 @@ describe('ActionCodec', () => {
     expect(codec.encode({ kind: 'dismiss', authorId: '500000000000000001', answerId: 'AbCdEfGh-_12' })).toBe('x:500000000000000001:AbCdEfGh-_12');
     expect(fresh.decode('x:500000000000000001:AbCdEfGh-_12')).toEqual({ kind: 'dismiss', authorId: '500000000000000001', answerId: 'AbCdEfGh-_12' });
     expect(fresh.decode('x:500000000000000001')).toEqual({ kind: 'dismiss', authorId: '500000000000000001' });
+    // A follow-up's next page keeps the thread's context.
+    const page = { kind: 'page', question: 'Und auf wie viel?', offset: 3, private: false, context: 'Wie stark fiel die Nvidia-Aktie?' } as const;
+    expect(codec.decode(codec.encode(page))).toEqual(page);
   });
 
   it.each(['v:short:u', 'v:AbCdEfGh-_12:x', 'v::u', 'r:x:7:0', 'r:u:0:0', 'r:u:7:', 'd:', 'd:~nokey', 'x:alice', 'x:500000000000000001:short'])('decodes the bad id %j to nothing', (id) => {

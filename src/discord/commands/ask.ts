@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { MAX_QUESTION_LENGTH } from '../../answers/ask.js';
+import { MAX_QUESTION_LENGTH, searchedText } from '../../answers/ask.js';
 import { messages } from '../../answers/i18n.js';
 import { notice } from '../../answers/reply.js';
 import { askRecorded } from './ask-recorded.js';
@@ -38,7 +38,7 @@ export const askCommand = {
     const thread = interaction.channel?.isThread() === true ? interaction.channelId : undefined;
     const earlier = thread === undefined ? undefined : context.conversations?.earlier(thread);
     const reply = askRecorded(interaction, context, question, isPrivate, earlier);
-    if (thread !== undefined && !isPrivate) context.conversations?.remember(thread, question);
+    if (thread !== undefined && !isPrivate) context.conversations?.remember(thread, searchedText(question));
     return reply;
   },
 } satisfies ChatCommand;
