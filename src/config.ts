@@ -54,10 +54,8 @@ export interface Config {
   readonly embeddings: EmbeddingsConfig | undefined;
   /** HTTP interactions (DISCORD_PUBLIC_KEY + INTERACTIONS_PORT) instead of the gateway; undefined: off. */
   readonly http: HttpInteractionsConfig | undefined;
-  /** Forums and text channels where new posts and questions are answered unasked (needs the Message Content intent); empty: off. */
-  readonly autoAnswerChannelIds: readonly string[];
-  /** Answers given unasked per channel and minute, at most. */
-  readonly autoAnswerPerMinute: number;
+  /** AUTO_ANSWER_*: forums and text channels where posts are answered unasked (needs Message Content; empty: off), and answers per channel and minute. */
+  readonly autoAnswer: { readonly channelIds: readonly string[]; readonly perMinute: number };
 }
 
 /** The endpoint: the application's Ed25519 public key (64 lowercase hex), and where to listen. */
@@ -117,8 +115,7 @@ export const defaultConfig = {
   storeRetentionDays: 90,
   embeddings: undefined,
   http: undefined,
-  autoAnswerChannelIds: [],
-  autoAnswerPerMinute: 6,
+  autoAnswer: { channelIds: [], perMinute: 6 },
 } as const satisfies Config;
 /** INTERACTIONS_HOST's default: only a proxy on the same machine reaches the endpoint. */
 export const DEFAULT_INTERACTIONS_HOST = '127.0.0.1';
@@ -140,7 +137,6 @@ export const MAX_WATCH_QUIET_SECONDS = 3600;
 /** The loader reads files up to 10 MiB (corpus/decode.ts); an upload cannot be larger. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_UPLOAD_TIMEOUT_SECONDS = 300;
-export const MAX_AUTO_ANSWER_PER_MINUTE = 60;
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -166,7 +162,7 @@ export function loadConfig(env: Env): Config {
     corpusDir,
     logLevel: logLevel(env),
     logLevelSet: value(env, 'LOG_LEVEL') !== undefined,
-    moderatorRoleIds: roleIds(env),
+    moderatorRoleIds: ids(env, 'MODERATOR_ROLE_IDS', 'role'),
     askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
     indexCacheDir: cacheDir(env),
@@ -182,17 +178,8 @@ export function loadConfig(env: Env): Config {
     storeRetentionDays: integer(env, 'STORE_RETENTION_DAYS', 1, MAX_RETENTION_DAYS) ?? defaultConfig.storeRetentionDays,
     embeddings: embeddings(env),
     http: httpInteractions(env),
-    autoAnswerChannelIds: channelIds(env, 'AUTO_ANSWER_CHANNEL_IDS'),
-    autoAnswerPerMinute: integer(env, 'AUTO_ANSWER_PER_MINUTE', 1, MAX_AUTO_ANSWER_PER_MINUTE) ?? defaultConfig.autoAnswerPerMinute,
+    autoAnswer: { channelIds: ids(env, 'AUTO_ANSWER_CHANNEL_IDS', 'channel'), perMinute: integer(env, 'AUTO_ANSWER_PER_MINUTE', 1, 60) ?? defaultConfig.autoAnswer.perMinute },
   };
-}
-
-/** Comma-separated channel ids (forums or text channels), without repeats. */
-function channelIds(env: Env, name: string): string[] {
-  const ids = (value(env, name) ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const bad = ids.find((id) => !SNOWFLAKE.test(id));
-  if (bad !== undefined) throw new ConfigError(name, `must be comma-separated Discord channel ids (forums or text channels), got ${shown(bad)}`);
-  return [...new Set(ids)];
 }
 
 /** DISCORD_PUBLIC_KEY + INTERACTIONS_PORT (one without the other is a mistake), INTERACTIONS_HOST; each checked even when off. */
@@ -396,13 +383,11 @@ function logLevel(env: Env): LogLevel {
   return raw as LogLevel;
 }
 
-function roleIds(env: Env): string[] {
-  const raw = value(env, 'MODERATOR_ROLE_IDS');
-  if (raw === undefined) return [];
-  const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const bad = ids.find((id) => !SNOWFLAKE.test(id));
-  if (bad !== undefined) throw new ConfigError('MODERATOR_ROLE_IDS', `must be comma-separated Discord role ids, got ${shown(bad)}`);
-  return [...new Set(ids)];
+function ids(env: Env, name: string, kind: 'role' | 'channel'): string[] {
+  const list = [...new Set((value(env, name) ?? '').split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+  const bad = list.find((id) => !SNOWFLAKE.test(id));
+  if (bad !== undefined) throw new ConfigError(name, `must be comma-separated Discord ${kind} ids, got ${shown(bad)}`);
+  return list;
 }
 
 function integer(env: Env, name: string, min: number, max: number): number | undefined {

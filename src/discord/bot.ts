@@ -37,16 +37,16 @@ export interface BotServices {
  * feature instead of exiting.
  */
 export async function startBot(config: Config & { token: string }, services: BotServices, logger: Logger): Promise<Bot> {
-  if (config.autoAnswerChannelIds.length === 0) return connect(config, services, logger, false);
+  if (config.autoAnswer.channelIds.length === 0) return connect(config, services, logger, false);
   try {
     return await connect(config, services, logger, true);
   } catch (err) {
     if (!(err instanceof IntentsRefusedError)) throw err;
     logger.warn(
-      { autoAnswerChannelIds: config.autoAnswerChannelIds },
+      { autoAnswerChannelIds: config.autoAnswer.channelIds },
       'Discord refused the Message Content intent (close code 4014): running without answering posts on its own (AUTO_ANSWER_CHANNEL_IDS); switch the intent on in the developer portal, Bot → Privileged Gateway Intents, and restart',
     );
-    return connect({ ...config, autoAnswerChannelIds: [] }, services, logger, false);
+    return connect({ ...config, autoAnswer: { ...config.autoAnswer, channelIds: [] } }, services, logger, false);
   }
 }
 
@@ -64,7 +64,7 @@ async function connect(config: Config & { token: string }, { library, curator, f
   const codec = new ActionCodec();
   const conversations = new Conversations();
   const route = createInteractionRouter({ commands: commandRegistry(), library, curator, feedback, semantic, config, cooldown, codec, logger, conversations });
-  const onMessage = createMessageRouter({ library, feedback, semantic, config, cooldown, codec, logger, conversations, rateLimit: new RateLimit(config.autoAnswerPerMinute) });
+  const onMessage = createMessageRouter({ library, feedback, semantic, config, cooldown, codec, logger, conversations, rateLimit: new RateLimit(config.autoAnswer.perMinute) });
   guardRawInteractions(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   client.on(Events.MessageCreate, (message) => void onMessage(message));
@@ -93,7 +93,7 @@ async function connect(config: Config & { token: string }, { library, curator, f
     const code = networkCode(err);
     throw code === undefined ? err : new DiscordUnreachableError(config.apiUrl, code, { cause: err });
   }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, autoAnswerChannels: config.autoAnswerChannelIds.length }, 'connected to Discord');
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, autoAnswerChannels: config.autoAnswer.channelIds.length }, 'connected to Discord');
   let stopped: Promise<void> | undefined;
   return {
     client,

@@ -13,7 +13,7 @@ export const helpCommand = {
   run: (interaction, { library, locale, config, feedback, semantic }) =>
     help(library.engine, locale, feedback === undefined ? undefined : { retentionDays: config.storeRetentionDays, questions: config.storeQuestions }, semantic, {
       // By name: the help is rendered as escaped text, where a <#id> mention would show as such.
-      channels: config.autoAnswerChannelIds.map((id) => `#${channelName(interaction.client.channels.cache.get(id)) ?? id}`),
+      channels: config.autoAnswer.channelIds.map((id) => `#${channelName(interaction.client.channels.cache.get(id)) ?? id}`),
     }),
 } satisfies ChatCommand;
 

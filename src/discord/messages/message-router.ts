@@ -43,7 +43,7 @@ export function createMessageRouter(deps: MessageRouterDeps): (message: Message)
   const seen = new Set<string>();
   return async (message) => {
     if (!message.inGuild()) return;
-    const kind = classify(message, deps.config.autoAnswerChannelIds);
+    const kind = classify(message, deps.config.autoAnswer.channelIds);
     if (kind === undefined || seen.has(message.id)) return;
     seen.add(message.id);
     if (seen.size > REMEMBERED_MESSAGES) seen.delete(seen.values().next().value as string);
