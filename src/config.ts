@@ -54,6 +54,8 @@ export interface Config {
   readonly embeddings: EmbeddingsConfig | undefined;
   /** HTTP interactions (DISCORD_PUBLIC_KEY + INTERACTIONS_PORT) instead of the gateway; undefined: off. */
   readonly http: HttpInteractionsConfig | undefined;
+  /** AUTO_ANSWER_*: forums and text channels where posts are answered unasked (needs Message Content; empty: off), and answers per channel and minute. */
+  readonly autoAnswer: { readonly channelIds: readonly string[]; readonly perMinute: number };
 }
 
 /** The endpoint: the application's Ed25519 public key (64 lowercase hex), and where to listen. */
@@ -113,6 +115,7 @@ export const defaultConfig = {
   storeRetentionDays: 90,
   embeddings: undefined,
   http: undefined,
+  autoAnswer: { channelIds: [], perMinute: 6 },
 } as const satisfies Config;
 /** INTERACTIONS_HOST's default: only a proxy on the same machine reaches the endpoint. */
 export const DEFAULT_INTERACTIONS_HOST = '127.0.0.1';
@@ -159,7 +162,7 @@ export function loadConfig(env: Env): Config {
     corpusDir,
     logLevel: logLevel(env),
     logLevelSet: value(env, 'LOG_LEVEL') !== undefined,
-    moderatorRoleIds: roleIds(env),
+    moderatorRoleIds: ids(env, 'MODERATOR_ROLE_IDS', 'role'),
     askCooldownSeconds: integer(env, 'ASK_COOLDOWN_SECONDS', 0, MAX_ASK_COOLDOWN_SECONDS) ?? defaultConfig.askCooldownSeconds,
     askResults: integer(env, 'ASK_RESULTS', 1, MAX_ASK_RESULTS) ?? defaultConfig.askResults,
     indexCacheDir: cacheDir(env),
@@ -175,6 +178,7 @@ export function loadConfig(env: Env): Config {
     storeRetentionDays: integer(env, 'STORE_RETENTION_DAYS', 1, MAX_RETENTION_DAYS) ?? defaultConfig.storeRetentionDays,
     embeddings: embeddings(env),
     http: httpInteractions(env),
+    autoAnswer: { channelIds: ids(env, 'AUTO_ANSWER_CHANNEL_IDS', 'channel'), perMinute: integer(env, 'AUTO_ANSWER_PER_MINUTE', 1, 60) ?? defaultConfig.autoAnswer.perMinute },
   };
 }
 
@@ -379,13 +383,11 @@ function logLevel(env: Env): LogLevel {
   return raw as LogLevel;
 }
 
-function roleIds(env: Env): string[] {
-  const raw = value(env, 'MODERATOR_ROLE_IDS');
-  if (raw === undefined) return [];
-  const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const bad = ids.find((id) => !SNOWFLAKE.test(id));
-  if (bad !== undefined) throw new ConfigError('MODERATOR_ROLE_IDS', `must be comma-separated Discord role ids, got ${shown(bad)}`);
-  return [...new Set(ids)];
+function ids(env: Env, name: string, kind: 'role' | 'channel'): string[] {
+  const list = [...new Set((value(env, name) ?? '').split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+  const bad = list.find((id) => !SNOWFLAKE.test(id));
+  if (bad !== undefined) throw new ConfigError(name, `must be comma-separated Discord ${kind} ids, got ${shown(bad)}`);
+  return list;
 }
 
 function integer(env: Env, name: string, min: number, max: number): number | undefined {

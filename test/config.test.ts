@@ -41,6 +41,8 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://quelle:secret@db.internal:5432/quelle',
       STORE_QUESTIONS: 'false',
       STORE_RETENTION_DAYS: '30',
+      AUTO_ANSWER_CHANNEL_IDS: '333333333333333333, 444444444444444444,333333333333333333',
+      AUTO_ANSWER_PER_MINUTE: '10',
     });
     expect(config).toEqual({
       token: 'abc.def.ghi',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       store: { kind: 'postgres', url: 'postgres://quelle:secret@db.internal:5432/quelle' },
       storeQuestions: false,
       storeRetentionDays: 30,
+      autoAnswer: { channelIds: ['333333333333333333', '444444444444444444'], perMinute: 10 },
     });
     expect(loadConfig({}).store).toEqual({ kind: 'sqlite', file: './data/quelle.sqlite' });
     expect(loadConfig({ DATABASE_URL: 'file:/var/lib/quelle/q.sqlite' }).store).toEqual({ kind: 'sqlite', file: '/var/lib/quelle/q.sqlite' });
@@ -95,6 +98,8 @@ describe('loadConfig', () => {
     [{ CORPUS_UPLOAD_TIMEOUT_SECONDS: '1h' }, 'CORPUS_UPLOAD_TIMEOUT_SECONDS', 'Quelle: CORPUS_UPLOAD_TIMEOUT_SECONDS must be a whole number from 1 to 300, got "1h"'],
     [{ DISCORD_CDN_URL: 'cdn.discordapp.com' }, 'DISCORD_CDN_URL', 'Quelle: DISCORD_CDN_URL must be an http(s) URL, got "cdn.discordapp.com"'],
     [{ DATABASE_URL: 'mysql://root:hunter2@db/quelle' }, 'DATABASE_URL', 'Quelle: DATABASE_URL must be file:<path>, postgres://… or off, got "mysql://root:***@db/quelle"'],
+    [{ AUTO_ANSWER_CHANNEL_IDS: '333333333333333333,#help' }, 'AUTO_ANSWER_CHANNEL_IDS', 'Quelle: AUTO_ANSWER_CHANNEL_IDS must be comma-separated Discord channel ids, got "#help"'],
+    [{ AUTO_ANSWER_PER_MINUTE: '0' }, 'AUTO_ANSWER_PER_MINUTE', 'Quelle: AUTO_ANSWER_PER_MINUTE must be a whole number from 1 to 60, got "0"'],
     [{ STORE_QUESTIONS: 'yes' }, 'STORE_QUESTIONS', 'Quelle: STORE_QUESTIONS must be true or false, got "yes"'],
     [{ STORE_RETENTION_DAYS: '0' }, 'STORE_RETENTION_DAYS', 'Quelle: STORE_RETENTION_DAYS must be a whole number from 1 to 3650, got "0"'],
     [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],

@@ -22,7 +22,7 @@ export function runAction(engine: Engine, action: ReadAction, limit: number, loc
 export function runAction(engine: Engine, action: ReadAction, limit: number, locale: Locale, semantic?: SemanticSearch): Reply | Promise<Reply> {
   switch (action.kind) {
     case 'page':
-      return ask(engine, { question: action.question, offset: action.offset, private: action.private, limit, ...answerIdOf(action) }, locale, semantic);
+      return ask(engine, { question: action.question, offset: action.offset, private: action.private, limit, ...answerIdOf(action), ...(action.context === undefined ? {} : { context: action.context }) }, locale, semantic);
     case 'publish':
       return ask(engine, { question: action.question, offset: action.offset, private: false, limit, ...answerIdOf(action) }, locale, semantic);
     case 'cite':

@@ -21,6 +21,8 @@ export interface AskRequest {
   readonly private?: boolean;
   /** With the feedback store on: the answer's id, carried by its 👍/👎 buttons on every page. */
   readonly answerId?: string;
+  /** What was asked before in the conversation (a thread): a follow-up borrows from it (see SearchOptions.context). */
+  readonly context?: string;
 }
 
 /** What the feedback store keeps of an answer. */
@@ -61,7 +63,7 @@ export function askWithOutcome(engine: Engine, request: AskRequest, locale: Loca
   if (question.length > MAX_QUESTION_LENGTH) return { reply: notice('warning', t.questionTooLong(MAX_QUESTION_LENGTH)), outcome: undefined };
   const offset = Math.max(0, Math.floor(request.offset ?? 0));
   const searched = searchedText(request.question);
-  const options = { limit: request.limit, offset };
+  const options = { limit: request.limit, offset, ...(request.context === undefined ? {} : { context: searchedText(request.context) }) };
   if (semantic === undefined) return replyTo(engine, request, locale, question, offset, engine.search(searched, options));
   // Every page of a question gets the same fused ranking: the question's vector is kept (QueryEmbedder).
   return semantic.search(engine, searched, options).then((answer) => replyTo(engine, request, locale, question, offset, answer));
@@ -81,7 +83,7 @@ function replyTo(engine: Engine, request: AskRequest, locale: Locale, question: 
   const sections = answer.passages.map((passage, i) => passageSection(passage, offset + i + 1, locale));
   const last = offset + answer.passages.length;
   const buttons: Button[] = answer.passages.map((p, i) => ({ label: t.cite(offset + i + 1), action: { kind: 'cite', file: p.file, paragraph: p.paragraph } }));
-  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate, ...answerId } });
+  if (last < answer.total) buttons.push({ label: t.moreResults, primary: true, action: { kind: 'page', question, offset: last, private: isPrivate, ...answerId, ...(request.context === undefined ? {} : { context: request.context }) } });
   if (isPrivate) buttons.push({ label: t.publish, action: { kind: 'publish', question, offset, ...answerId } });
   if (request.answerId !== undefined) {
     // On a row of their own (see render.ts), after the paging and citing buttons.

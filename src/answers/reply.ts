@@ -14,8 +14,8 @@ export interface RichText {
 
 /** What a button does when pressed; the adapter turns it into an id and back. */
 export type Action =
-  /** The next page of an answer; `answerId` keeps its votes together across pages. */
-  | { readonly kind: 'page'; readonly question: string; readonly offset: number; readonly private: boolean; readonly answerId?: string }
+  /** The next page of an answer; `answerId` keeps its votes together across pages; a follow-up's page keeps its `context`. */
+  | { readonly kind: 'page'; readonly question: string; readonly offset: number; readonly private: boolean; readonly answerId?: string; readonly context?: string }
   /** Post one passage as a quote with its source, as `/source article paragraph` would. */
   | { readonly kind: 'cite'; readonly file: string; readonly paragraph: number }
   /** Post a private answer in the channel for everyone. */
@@ -25,7 +25,9 @@ export type Action =
   /** Another page of a moderators' report. */
   | { readonly kind: 'report'; readonly report: 'unanswered' | 'feedback'; readonly days: number; readonly offset: number }
   /** Confirm `/corpus remove`: delete an uploaded article and reload (moderators). */
-  | { readonly kind: 'remove'; readonly file: string };
+  | { readonly kind: 'remove'; readonly file: string }
+  /** "Not helpful – remove" under an answer given unasked: its post's author or a moderator deletes it (counted as 👎). */
+  | { readonly kind: 'dismiss'; readonly authorId: string; readonly answerId?: string };
 
 export interface Button {
   /** Empty for a button that shows only its emoji. */

@@ -1,6 +1,8 @@
 import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import { Cooldown, SharedCooldown } from '../answers/cooldown.js';
+import { Conversations } from '../answers/conversations.js';
+import { Cooldown, SharedCooldown, type UserCooldown } from '../answers/cooldown.js';
+import { RateLimit } from '../answers/rate-limit.js';
 import type { Library } from '../answers/library.js';
 import type { SemanticSearch } from '../answers/semantic.js';
 import type { Config } from '../config.js';
@@ -10,6 +12,7 @@ import { createClient } from './client.js';
 import { commandRegistry } from './commands/index.js';
 import { ActionCodec } from './custom-id.js';
 import { createInteractionRouter } from './interactions.js';
+import { createMessageRouter } from './messages/message-router.js';
 import { guardRawInteractions } from './raw-guard.js';
 
 export interface Bot {
@@ -28,12 +31,48 @@ export interface BotServices {
   readonly replicas?: { reloaded(): Promise<void> } | undefined;
 }
 
-/** Connects to Discord and answers interactions from the library's engine; /corpus changes it through the curator. */
+/**
+ * Connects to Discord and answers interactions from the library's engine; /corpus changes it
+ * through the curator. Messages that mention the bot are questions; with AUTO_ANSWER_CHANNEL_IDS,
+ * posts in those channels too, which needs the privileged Message Content intent: where
+ * Discord refuses it (close code 4014), the bot says so in one line and connects without that
+ * feature instead of exiting.
+ */
 export async function startBot(config: Config & { token: string }, services: BotServices, logger: Logger): Promise<Bot> {
-  const client = createClient(config);
-  const route = botRouter(config, services, logger);
+  if (config.autoAnswer.channelIds.length === 0) return connect(config, services, logger, false);
+  try {
+    return await connect(config, services, logger, true);
+  } catch (err) {
+    if (!(err instanceof IntentsRefusedError)) throw err;
+    logger.warn(
+      { autoAnswerChannelIds: config.autoAnswer.channelIds },
+      'Discord refused the Message Content intent (close code 4014): running without answering posts on its own (AUTO_ANSWER_CHANNEL_IDS); switch the intent on in the developer portal, Bot → Privileged Gateway Intents, and restart',
+    );
+    return connect({ ...config, autoAnswer: { ...config.autoAnswer, channelIds: [] } }, services, logger, false);
+  }
+}
+
+/** Discord closed the gateway with 4014: the client asked for a privileged intent the application may not use. */
+class IntentsRefusedError extends Error {
+  override readonly name = 'IntentsRefusedError';
+}
+
+/** Close code of a gateway refusing a privileged intent. */
+const DISALLOWED_INTENTS = 4014;
+
+async function connect(config: Config & { token: string }, services: BotServices, logger: Logger, messageContent: boolean): Promise<Bot> {
+  const client = createClient(config, { messageContent });
+  const shared = sharedState(config, services.feedback, logger);
+  const route = botRouter(config, services, logger, shared);
+  const { library, feedback, semantic } = services;
+  const onMessage = createMessageRouter({ library, feedback, semantic, config, ...shared, logger, rateLimit: new RateLimit(config.autoAnswer.perMinute) });
   guardRawInteractions(client, logger);
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  let refused = false;
+  client.on(Events.ShardDisconnect, (event) => {
+    if (event.code === DISALLOWED_INTENTS) refused = true;
+  });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
@@ -51,10 +90,11 @@ export async function startBot(config: Config & { token: string }, services: Bot
   } catch (err) {
     // Bounded too: closing a client whose requests hang must not hang start-up.
     await withDeadline(client.destroy(), 2000, () => new Error('destroy timed out')).catch(() => undefined);
+    if (refused) throw new IntentsRefusedError('Quelle: Discord refused the gateway intents (close code 4014)', { cause: err });
     const code = networkCode(err);
     throw code === undefined ? err : new DiscordUnreachableError(config.apiUrl, code, { cause: err });
   }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, autoAnswerChannels: config.autoAnswer.channelIds.length }, 'connected to Discord');
   let stopped: Promise<void> | undefined;
   return {
     client,
@@ -67,25 +107,30 @@ export async function startBot(config: Config & { token: string }, services: Bot
   };
 }
 
-/** The router both modes answer interactions with: every command, button and menu. */
-export function botRouter(config: Config, { library, curator, feedback, semantic, replicas }: BotServices, logger: Logger): (interaction: Interaction) => Promise<void> {
-  return createInteractionRouter({
-    commands: commandRegistry(),
-    library,
-    curator,
-    feedback,
-    semantic,
-    replicas,
-    config,
+/** What the interaction and message routers share: one cooldown, one button codec, one memory of threads. */
+export interface SharedState {
+  readonly cooldown: UserCooldown;
+  readonly codec: ActionCodec;
+  readonly conversations: Conversations;
+}
+
+/** The shared state of one process; with a store, buttons are kept there too, and on PostgreSQL the cooldown is the replicas'. */
+function sharedState(config: Config, feedback: Feedback | undefined, logger: Logger): SharedState {
+  return {
     // Replicas on one PostgreSQL store share cooldowns; one process keeps its own.
     cooldown:
       feedback !== undefined && config.store?.kind === 'postgres'
         ? new SharedCooldown(feedback, config.askCooldownSeconds, throttled(60_000, (err) => logger.warn({ err }, 'shared cooldown unavailable; this replica keeps its own')))
         : new Cooldown(config.askCooldownSeconds),
-    // With a store, buttons are kept there too: any replica (or this one after a restart) pages them.
+    // With a store, any replica (or this one after a restart) pages a button.
     codec: new ActionCodec(undefined, feedback),
-    logger,
-  });
+    conversations: new Conversations(),
+  };
+}
+
+/** The router both modes answer interactions with: every command, button and menu. */
+export function botRouter(config: Config, { library, curator, feedback, semantic, replicas }: BotServices, logger: Logger, shared: SharedState = sharedState(config, feedback, logger)): (interaction: Interaction) => Promise<void> {
+  return createInteractionRouter({ commands: commandRegistry(), library, curator, feedback, semantic, replicas, config, ...shared, logger });
 }
 
 /** `log` at most once per `ms`: a store that is down must not fill the log on every question. */

@@ -3,14 +3,16 @@ import type { Config } from '../config.js';
 import type { MakeRequest } from './http-bridge.js';
 
 /**
- * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
- * REST at `config.apiUrl` (a proxy, or a fake Discord in tests; the gateway URL then comes
- * from that API's GET /gateway/bot), and mentions off unless a message allows them. In HTTP
- * mode `makeRequest` turns interaction callbacks into HTTP responses (see http-bridge.ts).
+ * The discord.js client: Guilds (slash commands, threads) and Guild Messages (mentions of the
+ * bot; neither is privileged), and the privileged Message Content intent only with
+ * `messageContent` (AUTO_ANSWER_CHANNEL_IDS: reading posts that do not mention the bot). REST at
+ * `config.apiUrl` (a proxy, or a fake Discord in tests; the gateway URL then comes from that
+ * API's GET /gateway/bot), and mentions off unless a message allows them. In HTTP mode
+ * `makeRequest` turns interaction callbacks into HTTP responses (see http-bridge.ts).
  */
-export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>, makeRequest?: MakeRequest): Client {
+export function createClient(config: Pick<Config, 'apiUrl' | 'shardCount'>, { messageContent = false, makeRequest }: { messageContent?: boolean; makeRequest?: MakeRequest } = {}): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, ...(messageContent ? [GatewayIntentBits.MessageContent] : [])],
     rest: { api: config.apiUrl, ...(makeRequest === undefined ? {} : { makeRequest }) },
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits(CACHE_LIMITS),

@@ -58,6 +58,7 @@ interface Entry {
  *   d:<file>                         confirm /corpus remove (or d:~<key>); checked for moderators on press
  *   v:<answer>:<u|d>                 👍/👎 on an answer (its id in the store)
  *   r:<u|f>:<days>:<offset>          a page of /report unanswered | feedback; checked for moderators on press
+ *   x:<author>[:<answer>]            remove an answer given unasked; its post's author or a moderator, checked on press
  *
  * Paging and posting carry the answer's id too (…:<answer>), so that every page keeps its votes.
  */
@@ -96,7 +97,7 @@ export class ActionCodec {
   encode(action: Action, scope?: ActionScope): string {
     switch (action.kind) {
       case 'page':
-        return `p:${this.#remember(action.question, scope, action.private)}:${action.offset}:${action.private ? 1 : 0}${answerSuffix(action.answerId)}`;
+        return `p:${this.#remember(withContext(action.question, action.context), scope, action.private)}:${action.offset}:${action.private ? 1 : 0}${answerSuffix(action.answerId)}`;
       case 'publish':
         // "Post in channel" is only offered on private answers.
         return `b:${this.#remember(action.question, scope, true)}:${action.offset}${answerSuffix(action.answerId)}`;
@@ -109,6 +110,8 @@ export class ActionCodec {
       case 'remove':
         // The file in the id itself: a confirmation survives a restart (moderators are checked on press).
         return this.#withFile('d:', action.file);
+      case 'dismiss':
+        return `x:${action.authorId}${answerSuffix(action.answerId)}`;
     }
   }
 
@@ -145,6 +148,10 @@ export class ActionCodec {
       if (paragraph === undefined || paragraph < 1 || file === undefined) return undefined;
       return { kind: 'cite', file, paragraph };
     }
+    if (kind === 'x') {
+      if (!/^\d{17,20}$/u.test(a) || (b !== '' && !ANSWER_ID.test(b))) return undefined;
+      return { kind: 'dismiss', authorId: a, ...(b === '' ? {} : { answerId: b }) };
+    }
     if (kind === 'd') {
       const file = this.#fileOf(customId.slice(2));
       return file === undefined ? undefined : { kind: 'remove', file };
@@ -155,12 +162,13 @@ export class ActionCodec {
   /** A paging or posting id, with its question looked up by `question(key)`. */
   #decodeQuestion(customId: string, question: (key: string) => string | undefined): Action | undefined {
     const [kind, key = '', b = '', c = '', d = ''] = customId.split(':');
-    const text = question(key);
+    const remembered = question(key);
     const offset = wholeNumber(b);
-    if (text === undefined || offset === undefined) return undefined;
+    if (remembered === undefined || offset === undefined) return undefined;
+    const [text, context] = remembered.split(CONTEXT_SEPARATOR) as [string, string | undefined];
     const answer = kind === 'p' ? d : c;
     const answerId = ANSWER_ID.test(answer) ? { answerId: answer } : {};
-    return kind === 'p' ? { kind: 'page', question: text, offset, private: c === '1', ...answerId } : { kind: 'publish', question: text, offset, ...answerId };
+    return kind === 'p' ? { kind: 'page', question: text, offset, private: c === '1', ...answerId, ...(context === undefined ? {} : { context }) } : { kind: 'publish', question: text, offset, ...answerId };
   }
 
   /**
@@ -206,6 +214,14 @@ export class ActionCodec {
 
 /** Keys as #remember makes them: 8 characters of base64url. */
 const KEY = /^[\w-]{8}$/u;
+
+/** Between a question and its context in a remembered page (questions are cleaned of control characters: it cannot occur in one; not NUL, which PostgreSQL's text refuses). */
+const CONTEXT_SEPARATOR = '\u001f';
+
+/** A follow-up's page remembers the thread's earlier questions with the question. */
+function withContext(question: string, context: string | undefined): string {
+  return context === undefined ? question : `${question}${CONTEXT_SEPARATOR}${context}`;
+}
 
 /** Answer ids as newAnswerId makes them: 12 characters of base64url. */
 const ANSWER_ID = /^[\w-]{12}$/u;

@@ -29,7 +29,7 @@ export interface HttpBot {
  */
 export function createHttpBot(config: Config, services: BotServices, logger: Logger): HttpBot {
   const exchange = new CallbackExchange();
-  const client = createClient(config, exchange.makeRequest);
+  const client = createClient(config, { makeRequest: exchange.makeRequest });
   const route = botRouter(config, services, logger);
   return {
     handle: async (interaction) => {

@@ -21,6 +21,8 @@ import { runReport } from '../answers/run-report.js';
 import { removeArticle } from '../answers/corpus.js';
 import { corpusMessages } from '../answers/corpus-messages.js';
 import { curationLimits, moderatorOf } from './commands/corpus.js';
+import type { Conversations } from '../answers/conversations.js';
+import { dismissAnswer } from './messages/dismiss.js';
 import { mayReload } from './permissions.js';
 import type { Command, CommandContext } from './commands/command.js';
 import type { ActionCodec, ActionScope } from './custom-id.js';
@@ -42,6 +44,8 @@ export interface RouterDeps {
   readonly logger: Logger;
   /** Wall clock in ms, for the age of an interaction (its id carries its creation time). */
   readonly now?: () => number;
+  /** What was asked in each thread where the bot answered, for follow-ups (/ask in the thread). */
+  readonly conversations?: Conversations | undefined;
 }
 
 /**
@@ -68,7 +72,7 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
       guildId: interaction.guildId ?? undefined,
       userId: interaction.user.id,
     });
-    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, semantic: deps.semantic, config: deps.config, cooldown: deps.cooldown, replicas: deps.replicas, locale, logger };
+    const context: CommandContext = { library: deps.library, curator: deps.curator, feedback: deps.feedback, semantic: deps.semantic, config: deps.config, cooldown: deps.cooldown, replicas: deps.replicas, locale, logger, conversations: deps.conversations };
     let outcome: Outcome = 'failed';
     try {
       outcome = await route(interaction, context, deps, now);
@@ -189,6 +193,7 @@ async function button(interaction: ButtonInteraction, context: CommandContext, d
     return 'refused';
   }
   if (action.kind === 'remove') return confirmRemove(interaction, action.file, context);
+  if (action.kind === 'dismiss') return dismissAnswer(interaction, action, context);
   if (action.kind === 'vote') return vote(interaction, action.answerId, action.value, context);
   if (action.kind === 'report') return reportPage(interaction, action.report, action.days, action.offset, context, encode);
   // Paging edits the answer in place (a private answer stays private); a citation or a

@@ -57,12 +57,13 @@ function field(section: Section): APIEmbedField {
 }
 
 /**
- * Buttons in rows of five, 👍/👎 on a row of their own below the others; more than Discord
+ * Buttons in rows of five, 👍/👎 (and "Not helpful – remove") on a row of their own below the others; more than Discord
  * allows are dropped.
  */
 function buttonRows(buttons: readonly Button[], encode: EncodeAction): APIActionRowComponent<APIButtonComponent>[] {
   const chunks: Button[][] = [];
-  for (const group of [buttons.filter((b) => b.action.kind !== 'vote'), buttons.filter((b) => b.action.kind === 'vote')]) {
+  const feedback = (b: Button) => b.action.kind === 'vote' || b.action.kind === 'dismiss';
+  for (const group of [buttons.filter((b) => !feedback(b)), buttons.filter(feedback)]) {
     for (let i = 0; i < group.length; i += BUTTONS_PER_ROW_MAX) chunks.push(group.slice(i, i + BUTTONS_PER_ROW_MAX));
   }
   return chunks.slice(0, ACTION_ROWS_MAX).map((row) => ({

@@ -159,6 +159,13 @@ export interface EngineOptions {
    * answers it often says only the detail asked for.
    */
   readonly articleWeight?: number;
+  /**
+   * Follow-ups (SearchOptions.context, see plan/follow-up.ts): a follow-up that names at most
+   * this many things the corpus knows borrows the earlier question's things…
+   */
+  readonly followUpMaxThings?: number;
+  /** …at this weight against its own words (1). */
+  readonly followUpWeight?: number;
 }
 
 export const defaultEngineOptions = {
@@ -215,6 +222,8 @@ export const defaultEngineOptions = {
   denseAnswerSimilarity: 0.75,
   denseUncertainSimilarity: 0.5,
   agreementDepth: 3,
+  followUpMaxThings: 1,
+  followUpWeight: 0.4,
 } as const satisfies Required<Omit<EngineOptions, 'lexicon' | 'lemmas'>>;
 
 /** The options an engine runs with: the defaults, merged with what the caller gave. */

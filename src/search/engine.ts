@@ -26,7 +26,9 @@ import { indexSteps, snapshotOf, type Indexes } from './index/indexes.js';
 import { indexFormat, SnapshotMismatchError, type EngineSnapshot } from './index/snapshot.js';
 import { buildBridges, NO_BRIDGES, type Bridges } from './lexicon/bridges.js';
 import { authorIndex, focusOnArticles } from './plan/meta.js';
-import { planQuery } from './plan/plan.js';
+import { planQuery, type Concept } from './plan/plan.js';
+import { discountBorrowed, planFollowUp, type FollowUpPlan } from './plan/follow-up.js';
+import type { ConceptMatches } from './retrieve/retriever.js';
 import { presentPage } from './present/passages.js';
 import { rank, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
@@ -143,16 +145,26 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
   const denseHits = (queryVector: Float32Array | undefined): ScoredSlot[] =>
     queryVector === undefined || vectors === undefined || vectors.count === 0 || queryVector.length !== vectors.dimension ? [] : vectors.topK(queryVector, opts.denseDepth);
 
+  /** A follow-up's concepts with what it borrows of the earlier question (see plan/follow-up.ts). */
+  const followUpOf = (own: Concept[], context: string | undefined): FollowUpPlan => {
+    if (context === undefined || context.trim() === '') return { concepts: own, borrowed: new Set() };
+    const earlier = planQuery(analyzer, vocabulary, bridges, docs.length, context, opts);
+    return planFollowUp(own, earlier.concepts, (term) => vocabulary.documentFrequency(term), opts);
+  };
+
   const search = (question: string, options: SearchOptions = {}): Answer => {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const plan = planQuery(analyzer, vocabulary, bridges, docs.length, question, opts);
-    const focus = focusOnArticles(question, plan.concepts, authors);
+    const followUp = followUpOf(plan.concepts, options.context);
+    const focus = focusOnArticles(question, followUp.concepts, authors);
     const { concepts, named, byAuthor } = focus;
     if (concepts.length === 0 && byAuthor.length === 0) return { query: question, confidence: 'none', passages: [], missing: [], total: 0, abstained: 'no-terms' };
 
-    const { ranked: byScore, unknownShare, unmatched }: Ranking = concepts.length === 0 ? NOTHING_RANKED : rank(concepts, retriever.retrieve(concepts), articleOf, opts);
-    const missing = [...new Set(unmatched.map((i) => concepts[i]?.surface ?? ''))];
+    const retrieved = (): readonly (ConceptMatches | undefined)[] => discountBorrowed(concepts, retriever.retrieve(concepts), followUp.borrowed, opts.followUpWeight);
+    const { ranked: byScore, unknownShare, unmatched }: Ranking = concepts.length === 0 ? NOTHING_RANKED : rank(concepts, retrieved(), articleOf, opts);
+    // A borrowed word the corpus lacks is not one the reader asked for just now.
+    const missing = [...new Set(unmatched.filter((i) => !followUp.borrowed.has(concepts[i] as Concept)).map((i) => concepts[i]?.surface ?? ''))];
     const kind = answerKind(question);
     const onNamedPages = boostArticles(byScore, namedPages(question, pages, (word) => isLanguageWord(word, plan.english)), articleOf, opts.namedPageWeight);
     const lexical = rerankByProximity(onNamedPages, textOf, analyzer, kind, opts);

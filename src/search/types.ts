@@ -43,6 +43,12 @@ export interface SearchOptions {
    * no vectors or the dimensions differ.
    */
   readonly queryVector?: Float32Array;
+  /**
+   * The question this one follows up on, in a conversation: a short or elliptical question
+   * ("und wann?", "what about Alibaba?") borrows its things at a lower weight; one that names
+   * things of its own stands on its own (see plan/follow-up.ts).
+   */
+  readonly context?: string;
 }
 
 /** Why an answer has no passages. */

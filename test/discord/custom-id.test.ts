@@ -43,9 +43,16 @@ describe('ActionCodec', () => {
     expect(fresh.decode('v:AbCdEfGh-_12:u')).toEqual({ kind: 'vote', answerId: 'AbCdEfGh-_12', value: 1 });
     expect(fresh.decode('r:u:7:0')).toEqual({ kind: 'report', report: 'unanswered', days: 7, offset: 0 });
     expect(fresh.decode('d:uploads/a.txt')).toEqual({ kind: 'remove', file: 'uploads/a.txt' });
+    // "Not helpful – remove": the post's author (checked on press), and the answer whose 👎 it counts.
+    expect(codec.encode({ kind: 'dismiss', authorId: '500000000000000001', answerId: 'AbCdEfGh-_12' })).toBe('x:500000000000000001:AbCdEfGh-_12');
+    expect(fresh.decode('x:500000000000000001:AbCdEfGh-_12')).toEqual({ kind: 'dismiss', authorId: '500000000000000001', answerId: 'AbCdEfGh-_12' });
+    expect(fresh.decode('x:500000000000000001')).toEqual({ kind: 'dismiss', authorId: '500000000000000001' });
+    // A follow-up's next page keeps the thread's context.
+    const page = { kind: 'page', question: 'Und auf wie viel?', offset: 3, private: false, context: 'Wie stark fiel die Nvidia-Aktie?' } as const;
+    expect(codec.decode(codec.encode(page))).toEqual(page);
   });
 
-  it.each(['v:short:u', 'v:AbCdEfGh-_12:x', 'v::u', 'r:x:7:0', 'r:u:0:0', 'r:u:7:', 'd:', 'd:~nokey'])('decodes the bad id %j to nothing', (id) => {
+  it.each(['v:short:u', 'v:AbCdEfGh-_12:x', 'v::u', 'r:x:7:0', 'r:u:0:0', 'r:u:7:', 'd:', 'd:~nokey', 'x:alice', 'x:500000000000000001:short'])('decodes the bad id %j to nothing', (id) => {
     expect(new ActionCodec().decode(id)).toBeUndefined();
   });
 

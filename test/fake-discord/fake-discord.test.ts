@@ -299,3 +299,49 @@ describe('FakeDiscord gateway reconnects', () => {
     }
   });
 });
+
+describe('FakeDiscord guild messages', () => {
+  async function connect(intents: number[], options: FakeDiscordOptions = {}) {
+    const fake = await FakeDiscord.start({ guilds: [{ channels: [{ name: 'general' }, { id: '700000000000000001', name: 'forum', type: 'forum' }] }], ...options });
+    const client = new Client({ intents, rest: { api: fake.apiUrl } });
+    return { fake, client };
+  }
+
+  it('sends forum posts (THREAD_CREATE, then the first message with the thread id) and hides content without the intent unless the bot is mentioned', async () => {
+    const { fake, client } = await connect([GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
+    try {
+      const seen: { id: string; channelId: string; content: string; thread: boolean }[] = [];
+      client.on(Events.MessageCreate, (m) => void seen.push({ id: m.id, channelId: m.channelId, content: m.content, thread: m.channel.isThread() }));
+      await client.login('fake.bot.token-for-tests');
+      await fake.waitForIdentify();
+      await sleep(50);
+      const { threadId } = fake.forumPost('700000000000000001', { title: 'Frage', content: 'Wer ist Du Xuliang?' });
+      fake.sendMessage(fake.channelId, { content: `<@${fake.botUserId}> hallo`, mentions: [fake.botUserId] });
+      await vi.waitFor(() => expect(seen).toHaveLength(2));
+      expect(seen[0]).toEqual({ id: threadId, channelId: threadId, content: '', thread: true });
+      expect(seen[1]?.content).toBe(`<@${fake.botUserId}> hallo`);
+      // A reply must refer to a message of the same channel.
+      const reply = await client.rest.post(Routes.channelMessages(threadId), { body: { content: 'ok', allowed_mentions: NO_MENTIONS, message_reference: { message_id: threadId } } });
+      expect((reply as { message_reference?: { message_id: string } }).message_reference?.message_id).toBe(threadId);
+      await expect(client.rest.post(Routes.channelMessages(fake.channelId), { body: { content: 'x', allowed_mentions: NO_MENTIONS, message_reference: { message_id: threadId } } })).rejects.toThrow();
+      expect(fake.postedIn(threadId).map((m) => m.content)).toEqual(['ok']);
+    } finally {
+      await client.destroy();
+      await fake.stop();
+    }
+  });
+
+  it('closes the gateway with 4014 when a refused intent is asked for', async () => {
+    const { fake, client } = await connect([GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], { refusedIntents: GatewayIntentBits.MessageContent });
+    try {
+      const codes: number[] = [];
+      client.on(Events.ShardDisconnect, (event) => void codes.push(event.code));
+      await expect(client.login('fake.bot.token-for-tests')).rejects.toThrow('Used disallowed intents');
+      expect(codes).toEqual([4014]);
+      expect(fake.refusedCount).toBe(1);
+    } finally {
+      await client.destroy();
+      await fake.stop();
+    }
+  });
+});

@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { APIMessage, GatewayIdentifyData, RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { GatewayDispatchEvents, InteractionType } from 'discord-api-types/v10';
+import { GatewayDispatchEvents, GatewayIntentBits, InteractionType } from 'discord-api-types/v10';
+import { GuildMessages } from './guild-messages.js';
+import type { FakeForumPostSpec, FakeMessageSpec } from './guild-messages.js';
 import { WebSocketServer } from 'ws';
 import { BotRoutes } from './bot-routes.js';
 import { FakeCdn } from './cdn.js';
@@ -25,7 +27,7 @@ import { SnowflakeSequence } from './snowflake.js';
 import { Waiters } from './waiters.js';
 import { buildWorld } from './world.js';
 import { newKey, signature, unixSeconds, type TestKey } from '../http/signing.js';
-import type { FakeGuildSpec, FakeWorld } from './world.js';
+import type { FakeGuild, FakeGuildSpec, FakeWorld } from './world.js';
 
 export interface FakeDiscordOptions {
   applicationId?: string;
@@ -37,6 +39,11 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** The shard count `GET /gateway/bot` recommends (SHARD_COUNT=auto). Default 1. */
   recommendedShards?: number;
+  /**
+   * Intents the application may not use (privileged intents not switched on in the portal, e.g.
+   * `GatewayIntentBits.MessageContent`): an IDENTIFY asking for one is closed with 4014.
+   */
+  refusedIntents?: number;
 }
 
 /** What dispatching an interaction returns: how to find its responses, and when it left. */
@@ -104,6 +111,9 @@ export class FakeDiscord {
   private readonly interactions = new InteractionRegistry();
   private readonly faults = new FaultQueue();
   private readonly messages: MessageStore;
+  private readonly guildMessages: GuildMessages;
+  /** Every message the bot posted outside of interactions (channel messages, replies), in order. */
+  private readonly posted: APIMessage[] = [];
   private readonly commandRoutes: CommandRoutes;
   private readonly gateway: FakeGateway;
   private readonly interactionRoutes: InteractionRoutes;
@@ -119,6 +129,7 @@ export class FakeDiscord {
     ids: SnowflakeSequence,
     heartbeatIntervalMs: number,
     recommendedShards = 1,
+    refusedIntents = 0,
   ) {
     this.port = (server.address() as AddressInfo).port;
     const origin = `127.0.0.1:${this.port}`;
@@ -130,7 +141,8 @@ export class FakeDiscord {
     this.payloads = new InteractionPayloads(ids, world, this.messages, (name, guildId) => this.commandRoutes.commandIdFor(name, guildId));
     const interactionRoutes = new InteractionRoutes(world, this.interactions, this.messages, this.violations, notify);
     this.interactionRoutes = interactionRoutes;
-    const channelRoutes = new ChannelRoutes(world, this.messages, this.violations);
+    const channelRoutes = new ChannelRoutes(world, this.messages, this.violations, this.posted);
+    this.guildMessages = new GuildMessages(ids, world, this.messages);
     const botRoutes = new BotRoutes(world, this.gatewayUrl, recommendedShards);
     const rest = new RestServer(
       [(c) => interactionRoutes.route(c), (c) => this.commandRoutes.route(c), (c) => channelRoutes.route(c), (c) => botRoutes.route(c)],
@@ -145,7 +157,7 @@ export class FakeDiscord {
     server.on('request', (request, response) => {
       if (!this.cdn.serve(request, response)) rest.listener(request, response);
     });
-    this.gateway = new FakeGateway(new WebSocketServer({ server }), world, { heartbeatIntervalMs, gatewayUrl: this.gatewayUrl }, notify);
+    this.gateway = new FakeGateway(new WebSocketServer({ server }), world, { heartbeatIntervalMs, gatewayUrl: this.gatewayUrl, refusedIntents }, notify);
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -157,7 +169,7 @@ export class FakeDiscord {
       // Loopback only: the fake must never be reachable from, or reach, anything else.
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    return new FakeDiscord(server, world, ids, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS, options.recommendedShards);
+    return new FakeDiscord(server, world, ids, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS, options.recommendedShards, options.refusedIntents);
   }
 
   get applicationId(): string {
@@ -210,6 +222,88 @@ export class FakeDiscord {
       options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS,
       () => `identifyCount is ${this.gateway.identifyCount}.`,
     ).then(() => undefined);
+  }
+
+  /** IDENTIFYs refused with close code 4014 (see FakeDiscordOptions.refusedIntents). */
+  get refusedCount(): number {
+    return this.gateway.refusedCount;
+  }
+
+  /**
+   * A new post in a forum: THREAD_CREATE for its thread (named `title`, owned by the author),
+   * then MESSAGE_CREATE for its first message, whose id is the thread's, as on Discord.
+   */
+  forumPost(forumId: string, spec: FakeForumPostSpec): { threadId: string; message: APIMessage } {
+    const guild = this.guildOf(forumId);
+    const { title, ...first } = spec;
+    const author = this.guildMessages.message(guild, forumId, first);
+    this.messages.delete(author.id);
+    const thread = this.guildMessages.thread(guild, forumId, title, author.author.id);
+    this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    const message = this.guildMessages.message(guild, thread.id, first, thread.id);
+    this.dispatchMessage(message);
+    return { threadId: thread.id, message };
+  }
+
+  /** A thread in a text channel (as "Create Thread" makes one), announced with THREAD_CREATE; its id. */
+  startThread(channelId: string, name: string, ownerId = this.userId): string {
+    const guild = this.guildOf(channelId);
+    const thread = this.guildMessages.thread(guild, channelId, name, ownerId);
+    this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
+    return thread.id;
+  }
+
+  /** A message sent in a channel or thread (MESSAGE_CREATE), with what the bot's intents let it see. */
+  sendMessage(channelId: string, spec: FakeMessageSpec): APIMessage {
+    const message = this.guildMessages.message(this.guildOf(channelId), channelId, spec);
+    this.dispatchMessage(message);
+    return message;
+  }
+
+  /** The message's content changed (MESSAGE_UPDATE). */
+  editMessage(messageId: string, content: string): void {
+    const message = this.messages.get(messageId);
+    if (!message) throw new Error(`FakeDiscord: no message ${messageId}`);
+    const edited = this.messages.edit(messageId, { content }) as APIMessage;
+    const guild = this.guildOf(message.channel_id);
+    this.gateway.dispatch(GatewayDispatchEvents.MessageUpdate, { ...this.guildMessages.asReceived(edited, this.gateway.intents), guild_id: guild.id });
+  }
+
+  /** The messages the bot posted in a channel or thread outside of interactions, oldest first, as they stand now (deleted ones left out). */
+  postedIn(channelId: string): APIMessage[] {
+    return this.posted.filter((m) => m.channel_id === channelId && this.messages.get(m.id) !== undefined);
+  }
+
+  /** Resolves with the first `count` messages the bot posted in the channel (see postedIn). */
+  waitForPosted(channelId: string, count = 1, options: WaitOptions = {}): Promise<APIMessage[]> {
+    return this.waiters.wait(
+      `${count} message(s) posted in channel ${channelId}`,
+      () => {
+        const found = this.posted.filter((m) => m.channel_id === channelId);
+        return found.length >= count ? found.slice(0, count) : undefined;
+      },
+      options.timeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS,
+      () => `${this.posted.filter((m) => m.channel_id === channelId).length} posted so far.`,
+    );
+  }
+
+  /** Resolves once `count` IDENTIFYs were refused with 4014. */
+  waitForRefusal(options: WaitForCountOptions = {}): Promise<void> {
+    const count = options.count ?? 1;
+    return this.waiters.wait(`4014 refusal #${count}`, () => (this.gateway.refusedCount >= count ? true : undefined), options.timeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS, () => `refusedCount is ${this.gateway.refusedCount}.`).then(() => undefined);
+  }
+
+  private dispatchMessage(message: APIMessage): void {
+    // Discord sends guild messages only to a bot with the Guild Messages intent.
+    if ((this.gateway.intents & GatewayIntentBits.GuildMessages) === 0) return;
+    this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, this.guildMessages.asReceived(message, this.gateway.intents));
+  }
+
+  /** The guild of a channel or thread. */
+  private guildOf(channelId: string): FakeGuild {
+    const guild = this.world.guilds.find((g) => g.channels.some((c) => c.id === channelId) || g.threads.some((t) => t.id === channelId));
+    if (!guild) throw new Error(`FakeDiscord: no channel or thread ${channelId}`);
+    return guild;
   }
 
   /** Resolves once `resumeCount` reaches `count` (default 1); RESUMED has then been sent. */
@@ -345,6 +439,7 @@ export class FakeDiscord {
    */
   forget(): void {
     this.requests.length = 0;
+    this.posted.length = 0;
     this.interactions.clear();
     this.messages.clear();
   }

@@ -18,6 +18,8 @@ interface Session {
   /** [shard id, shard count] as the client identified. */
   shard: [number, number];
   seq: number;
+  /** The intents of its IDENTIFY: what Discord sends it depends on them. */
+  intents: number;
   /** Dispatches of this session, replayed after a RESUME from the client's last seen sequence. */
   log: DispatchFrame[];
   socket: WebSocket | undefined;
@@ -33,6 +35,8 @@ const REPLAY_LOG_LIMIT = 1000;
 export class FakeGateway {
   identifyCount = 0;
   resumeCount = 0;
+  /** IDENTIFYs closed with 4014 (refused intents). */
+  refusedCount = 0;
   readonly identifies: GatewayIdentifyData[] = [];
 
   private readonly sessions = new Map<string, Session>();
@@ -44,10 +48,15 @@ export class FakeGateway {
   constructor(
     private readonly server: WebSocketServer,
     private readonly world: FakeWorld,
-    private readonly options: { heartbeatIntervalMs: number; gatewayUrl: string },
+    private readonly options: { heartbeatIntervalMs: number; gatewayUrl: string; refusedIntents?: number },
     private readonly onChange: () => void,
   ) {
     server.on('connection', (socket) => this.accept(socket));
+  }
+
+  /** The intents the live session identified with (of shard 0), or 0 before any. */
+  get intents(): number {
+    return this.current.get(0)?.intents ?? 0;
   }
 
   get hasSession(): boolean {
@@ -138,12 +147,19 @@ export class FakeGateway {
       socket.close(4005, 'Already authenticated');
       return;
     }
+    this.identifies.push(data);
+    // A privileged intent the application is not approved (or not switched on) for: Discord closes with 4014.
+    if (((this.options.refusedIntents ?? 0) & data.intents) !== 0) {
+      this.refusedCount++;
+      this.onChange();
+      socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
     const shard: [number, number] = data.shard ?? [0, 1];
-    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, log: [], socket };
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, intents: data.intents, log: [], socket };
     this.sessions.set(session.id, session);
     this.sessionOf.set(socket, session);
     this.current.set(shard[0], session);
-    this.identifies.push(data);
     const guilds = this.world.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
     this.dispatchTo(session, GatewayDispatchEvents.Ready, {
       v: 10,

@@ -12,3 +12,4 @@ export type { FakeCommandOption, InteractionOptions, InteractionPayloads, Target
 export type { InteractionLike } from './interaction-registry.js';
 export type { CallbackData, RecordedCallback, RecordedMessage, RecordedRequest } from './recorded.js';
 export type { FakeChannelSpec, FakeGuildSpec, FakeRoleSpec } from './world.js';
+export type { FakeForumPostSpec, FakeMessageSpec } from './guild-messages.js';

@@ -146,7 +146,8 @@ export class InteractionPayloads {
   private base<T extends InteractionType>(type: T, opts: InteractionOptions) {
     const guild = this.guildFor(opts.guildId);
     const guildId = opts.guildId ?? guild.id;
-    const channel = guild.channels.find((candidate) => candidate.id === opts.channelId) ?? guild.channels[0];
+    // A thread (a forum post, say) is a channel of its own to an interaction.
+    const channel = [...guild.channels, ...guild.threads].find((candidate) => candidate.id === opts.channelId) ?? guild.channels[0];
     const channelId = opts.channelId ?? channel?.id ?? this.ids.next();
     const user = this.userFor(opts.userId, opts.username);
     const member: APIInteractionGuildMember = {

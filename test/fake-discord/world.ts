@@ -1,4 +1,5 @@
 import type {
+  APIThreadChannel,
   APIGuildMember,
   APIRole,
   APITextChannel,
@@ -22,11 +23,16 @@ import {
 } from 'discord-api-types/v10';
 import type { SnowflakeSequence } from './snowflake.js';
 
-/** A text channel to create in a fake guild; ids and names are made up when left out. */
+/** A channel to create in a fake guild; ids and names are made up when left out. */
 export interface FakeChannelSpec {
   id?: string;
   name?: string;
+  /** A text channel (default) or a forum, whose posts are threads (see FakeDiscord.forumPost). */
+  type?: 'text' | 'forum';
 }
+
+/** A channel of a fake guild: a text channel or a forum; forum fields beyond these are not needed by discord.js. */
+export type FakeChannel = APITextChannel | (Omit<APITextChannel, 'type'> & { type: ChannelType.GuildForum; available_tags: []; default_reaction_emoji: null; default_sort_order: null; default_forum_layout: 0 });
 
 /** A guild the bot is in. The first guild and its first channel are the defaults for interactions. */
 export interface FakeGuildSpec {
@@ -51,7 +57,9 @@ export interface FakeGuild {
   name: string;
   ownerId: string;
   preferredLocale: `${Locale}`;
-  channels: APITextChannel[];
+  channels: FakeChannel[];
+  /** Threads made by FakeDiscord.forumPost or startThread: not in GUILD_CREATE, created later by THREAD_CREATE. */
+  threads: APIThreadChannel[];
   /** The @everyone role (same id as the guild) and the bot's managed role. */
   roles: APIRole[];
   botRoleId: string;
@@ -124,6 +132,11 @@ function role(id: string, name: string, permissions: bigint, position: number, m
   };
 }
 
+function channel(guildId: string, id: string, name: string, position: number, type: 'text' | 'forum'): FakeChannel {
+  const text = textChannel(guildId, id, name, position);
+  return type === 'forum' ? { ...text, type: ChannelType.GuildForum, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 } : text;
+}
+
 function textChannel(guildId: string, id: string, name: string, position: number): APITextChannel {
   return {
     id,
@@ -158,9 +171,8 @@ export function buildWorld(
       name: spec.name ?? `Fake Guild ${index + 1}`,
       ownerId: spec.ownerId ?? ids.next(),
       preferredLocale: spec.preferredLocale ?? 'en-US',
-      channels: channelSpecs.map((channel, position) =>
-        textChannel(id, channel.id ?? ids.next(), channel.name ?? `channel-${position + 1}`, position),
-      ),
+      channels: channelSpecs.map((c, position) => channel(id, c.id ?? ids.next(), c.name ?? `channel-${position + 1}`, position, c.type ?? 'text')),
+      threads: [],
       // On Discord the @everyone role shares the guild's id.
       roles: [
         role(id, '@everyone', EVERYONE_PERMISSIONS, 0, false),

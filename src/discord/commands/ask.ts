@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { MAX_QUESTION_LENGTH } from '../../answers/ask.js';
+import { MAX_QUESTION_LENGTH, searchedText } from '../../answers/ask.js';
 import { afterCooldown } from './after-cooldown.js';
 import { askRecorded } from './ask-recorded.js';
 import type { ChatCommand } from './command.js';
@@ -31,6 +31,13 @@ export const askCommand = {
   run(interaction, context) {
     const question = interaction.options.getString('question') ?? '';
     const isPrivate = interaction.options.getBoolean('private') ?? false;
-    return afterCooldown(context, interaction.user.id, () => askRecorded(interaction, context, question, isPrivate));
+    // In a thread where the bot answered, /ask is a follow-up: the thread's earlier questions are its context.
+    const thread = interaction.channel?.isThread() === true ? interaction.channelId : undefined;
+    const earlier = thread === undefined ? undefined : context.conversations?.earlier(thread);
+    return afterCooldown(context, interaction.user.id, () => {
+      const reply = askRecorded(interaction, context, question, isPrivate, earlier);
+      if (thread !== undefined && !isPrivate) context.conversations?.remember(thread, searchedText(question));
+      return reply;
+    });
   },
 } satisfies ChatCommand;

@@ -7,6 +7,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from 'pino';
+import type { Conversations } from '../../answers/conversations.js';
 import type { UserCooldown } from '../../answers/cooldown.js';
 import type { Locale } from '../../answers/i18n.js';
 import type { Library } from '../../answers/library.js';
@@ -33,6 +34,8 @@ export interface CommandContext {
   readonly locale: Locale;
   /** A child logger bound to this interaction. */
   readonly logger: Logger;
+  /** What was asked in each thread where the bot answered: /ask in such a thread is a follow-up. */
+  readonly conversations?: Conversations | undefined;
 }
 
 /**
