@@ -1,19 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimSqliteForHttp } from '../../src/http/single-process.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 
 describe('claimSqliteForHttp', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-  const file = () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'quelle-single-'));
-    dirs.push(dir);
-    return path.join(dir, 'quelle.sqlite');
-  };
+  const temp = useTempDirs('quelle-single-');
+  const file = () => path.join(temp.make(), 'quelle.sqlite');
   const sink = () => {
     const warnings: { obj: object; msg: string }[] = [];
     return { warnings, logger: { warn: (obj: object, msg: string) => warnings.push({ obj, msg }) } };

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../helpers/free-port.js';
+
+export { freePort };
 
 /** One replica: the built bot (`node dist/main.js`, as `npm start` runs it) in HTTP mode, on a corpus dir of its own. */
 export interface Replica {
@@ -15,17 +17,6 @@ export interface Replica {
   kill(): Promise<void>;
   /** SIGTERM, then removes its corpus dir. */
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts a replica with `env` (DATABASE_URL, DISCORD_PUBLIC_KEY, DISCORD_API_URL, …) and waits until GET /readyz says ready. */

@@ -1,24 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MANIFEST_FILE } from '../../src/curation/manifest.js';
 import { syncUploads } from '../../src/replicas/sync-uploads.js';
 import type { StoredUpload } from '../../src/store/shared-state.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 
 const record = (name: string) => JSON.stringify({ name, bytes: 10, uploaderId: '1', uploaderName: 'mod', uploadedAt: '2026-12-04T10:00:00.000Z' });
 const upload = (name: string, text: string): StoredUpload => ({ name, content: Buffer.from(text), record: record(name), at: 0 });
 
 describe('syncUploads', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-  const uploadDir = () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'quelle-sync-'));
-    dirs.push(dir);
-    return path.join(dir, 'uploads');
-  };
+  const temp = useTempDirs('quelle-sync-');
+  const uploadDir = () => path.join(temp.make(), 'uploads');
 
   it('writes what the store has, with the manifest, and is idempotent', async () => {
     const dir = uploadDir();
