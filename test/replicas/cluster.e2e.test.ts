@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { FakeDiscord, type PostedRef } from '../fake-discord/index.js';
 import { buttonsOf, embedOf, isEphemeral, str } from '../discord/e2e/harness.js';
@@ -121,7 +122,7 @@ describe('three replicas behind nginx on one PostgreSQL store', () => {
     if (more === undefined) throw new Error('no More results button');
     const message = fake.originalMessage(asked.token);
     // The button reaches the store in the background, long before a person could press it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await poll(10_000, () => storeHasButton(more.custom_id))).toBe(true);
     const paged = await fake.postInteraction(replicaEndpoint(second), fake.payloads.button(more.custom_id, message, asker));
     const page = await fake.waitForCallback(paged.id);
     expect(page.type).toBe(7);
@@ -148,7 +149,7 @@ describe('three replicas behind nginx on one PostgreSQL store', () => {
     expect((await answerOf(added)).title).toMatch(/added|hinzugefügt/iu);
     for (const [n, replica] of [second, third].entries()) {
       const found = await poll(10_000, async () => {
-        const posted = await fake.postInteraction(replicaEndpoint(replica), fake.payloads.chatInput('ask', [str('question', 'Wo lebt der Feuersalamander?')], { userId: `30000000000000010${n}`, username: `u${n}` }));
+        const posted = await fake.postInteraction(replicaEndpoint(replica), fake.payloads.chatInput('ask', [str('question', 'Wo lebt der Feuersalamander?')], pollingUser()));
         const callback = await fake.waitForCallback(posted.id);
         return JSON.stringify(callback).includes('feuersalamander.txt');
       });
@@ -165,7 +166,7 @@ describe('three replicas behind nginx on one PostgreSQL store', () => {
     expect((await answerOf(reloaded)).title).toMatch(/reload|neu geladen|Index/iu);
     for (const [n, replica] of [second, third].entries()) {
       const found = await poll(10_000, async () => {
-        const posted = await fake.postInteraction(replicaEndpoint(replica), fake.payloads.chatInput('ask', [str('question', 'Wie hoch ist die Zugspitze?')], { userId: `30000000000000020${n}`, username: `z${n}` }));
+        const posted = await fake.postInteraction(replicaEndpoint(replica), fake.payloads.chatInput('ask', [str('question', 'Wie hoch ist die Zugspitze?')], pollingUser()));
         return JSON.stringify(await fake.waitForCallback(posted.id)).includes('zugspitze.txt');
       });
       expect(found, `replica ${n + 2} reloaded`).toBe(true);
@@ -218,6 +219,26 @@ describe('three replicas behind nginx on one PostgreSQL store', () => {
     expect(JSON.stringify(await fake.waitForCallback(posted.id))).toContain('feuersalamander.txt');
   }, 90_000);
 });
+
+/** Whether the question behind a paging button (`p:<key>:…`) is in the shared store yet. */
+async function storeHasButton(customId: string): Promise<boolean> {
+  if (postgres === undefined || 'skip' in postgres) return false;
+  const client = new pg.Client({ connectionString: postgres.url });
+  await client.connect();
+  try {
+    return ((await client.query('SELECT 1 FROM buttons WHERE key = $1', [customId.split(':')[1]])).rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+let pollingUsers = 0;
+
+/** A new user for each question of a poll: the replicas' 30 s cooldown must not answer the second one. */
+function pollingUser(): { userId: string; username: string } {
+  pollingUsers += 1;
+  return { userId: String(310000000000000000n + BigInt(pollingUsers)), username: `poll${pollingUsers}` };
+}
 
 /** Runs `check` until it is true or `ms` have passed. */
 async function poll(ms: number, check: () => Promise<boolean>): Promise<boolean> {

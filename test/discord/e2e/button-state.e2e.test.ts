@@ -4,10 +4,26 @@
  * not when pressed by someone else. With the store, buttons outlive a restart (issue 23: any
  * replica pages any answer); without it (STORE_QUESTIONS=false), see below.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { bool, buttonsOf, embedOf, isEphemeral, str, useHarness, type Harness } from './harness.js';
 
 let h: Harness;
+
+/** Waits until the question behind a paging button (`p:<key>:…`) is in the SQLite store. */
+async function storedButton(file: string, customId: string): Promise<void> {
+  const key = customId.split(':')[1];
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      if (db.prepare('SELECT 1 FROM buttons WHERE key = ?').get(key) !== undefined) return;
+    } finally {
+      db.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`button ${customId} never reached the store`);
+}
 useHarness((started) => (h = started));
 
 const ALICE = { userId: '100000000000000001', username: 'alice' };
@@ -21,7 +37,7 @@ describe('buttons across a restart', () => {
     expect(more).toBeDefined();
     const message = h.fake.originalMessage(asked.token);
     // The button is written to the store in the background, right after it is made.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await storedButton(h.storeFile, more?.custom_id ?? '');
 
     await h.restart();
     // Bob's private question is the first one the restarted bot remembers.
