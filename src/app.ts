@@ -158,7 +158,7 @@ async function joinReplicas(feedback: Feedback, config: Config, logger: Logger):
  * gateway (see discord/http-bot.ts); /healthz says the process lives, /readyz that the index
  * is loaded and the store (if any) answers. No gateway connection.
  */
-async function startHttp(config: Config, http: NonNullable<Config['http']>, services: BotServices & { feedback: Feedback | undefined }, close: () => Promise<void>, logger: Logger): Promise<App> {
+async function startHttp(config: Config, http: NonNullable<Config['http']>, services: BotServices, close: () => Promise<void>, logger: Logger): Promise<App> {
   let serving = false;
   const bot = createHttpBot(config, services, logger);
   let server: RunningInteractionsServer;

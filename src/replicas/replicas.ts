@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { UploadRecord } from '../curation/manifest.js';
-import type { ChangeMessage, FeedbackStoreLike } from './types.js';
+import type { ChangeMessage } from '../store/shared-state.js';
+import type { FeedbackStore } from '../store/types.js';
 import { syncUploads } from './sync-uploads.js';
 
 /** What replicas rebuild: the Library (refresh after an upload, reload after /reload). */
@@ -12,7 +13,7 @@ export interface ReplicatedLibrary {
 
 export interface ReplicasOptions {
   /** The PostgreSQL store: uploads and the change feed. */
-  readonly store: FeedbackStoreLike;
+  readonly store: Pick<FeedbackStore, 'changes' | 'putUpload' | 'deleteUpload' | 'uploads'>;
   readonly uploadDir: string;
   readonly logger: Logger;
 }

@@ -37,6 +37,19 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
+/** `work`, or a StoreUnavailableError saying `late` when it takes longer than `ms`. */
+async function withinMs<T>(work: Promise<T>, ms: number, late: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError(`Quelle: ${late}`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A question as the bot hands it over; the text is dropped here when STORE_QUESTIONS=false. */
 export type AskedQuestion = Omit<QuestionRecord, 'at' | 'question'> & { readonly question: string };
 
@@ -82,23 +95,18 @@ export class Feedback {
 
   /** A press of 👍 (1) or 👎 (-1); 'failed' when it could not be saved. */
   async vote(answerId: string, userId: string, value: VoteValue): Promise<VoteOutcome | 'failed'> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailableError(`Quelle: the vote was not saved within ${this.#options.voteTimeoutMs} ms`)), this.#options.voteTimeoutMs);
-    });
     try {
-      return await Promise.race([
+      return await withinMs(
         (async () => {
           const store = await this.#ready();
           return store.vote({ answerId, voter: voterHash(await store.secret(), answerId, userId), value, at: this.#now() });
         })(),
-        timeout,
-      ]);
+        this.#options.voteTimeoutMs,
+        `the vote was not saved within ${this.#options.voteTimeoutMs} ms`,
+      );
     } catch (err) {
       this.#failed(err, 'feedback store: a vote could not be saved');
       return 'failed';
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -173,23 +181,12 @@ export class Feedback {
 
   /** Whether the store answers now, within `timeoutMs` (for GET /readyz); never rejects. */
   async reachable(timeoutMs = 1000): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
     try {
-      return await Promise.race([
-        (async () => {
-          await (await this.#ready()).ping();
-          return true;
-        })(),
-        timeout,
-      ]);
+      await withinMs((async () => (await this.#ready()).ping())(), timeoutMs, `the store did not answer within ${timeoutMs} ms`);
+      return true;
     } catch (err) {
       this.#failed(err, 'feedback store: not reachable');
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
