@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EmbeddingCache } from '../../src/embeddings/cache.js';
 import { createEmbeddingClient } from '../../src/embeddings/client.js';
 import { embedPassages } from '../../src/embeddings/embedder.js';
 import type { EmbedPassagesOptions, EmbedProgress } from '../../src/embeddings/embedder.js';
 import { EmbeddingHealth } from '../../src/embeddings/health.js';
 import { FakeEmbeddings } from '../fake-embeddings/server.js';
+import { useFakeEmbeddings } from '../fake-embeddings/use-fake.js';
 import { logSink, tempCorpus } from '../helpers/temp-corpus.js';
 
 const PASSAGES = [
@@ -19,15 +20,9 @@ const PREFIX = 'passage: ';
 const DISTINCT = [...new Set(PASSAGES)].map((p) => PREFIX + p);
 const REEMBED = 'passage vectors: the model sends another dimension now; re-embedding everything';
 
-let fake: FakeEmbeddings;
+const fake = await useFakeEmbeddings();
 let temp: { dir: string; remove: () => void };
-beforeAll(async () => {
-  fake = await FakeEmbeddings.start();
-});
-afterAll(() => fake.stop());
 beforeEach(() => {
-  fake.setMode({ kind: 'ok' });
-  fake.reset();
   temp = tempCorpus({});
 });
 afterEach(() => temp.remove());

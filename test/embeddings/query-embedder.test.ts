@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEmbeddingClient } from '../../src/embeddings/client.js';
 import { EmbeddingHealth } from '../../src/embeddings/health.js';
 import { QueryEmbedder } from '../../src/embeddings/query-embedder.js';
-import { FakeEmbeddings } from '../fake-embeddings/server.js';
+import { useFakeEmbeddings } from '../fake-embeddings/use-fake.js';
 import { logSink } from '../helpers/temp-corpus.js';
 
-let fake: FakeEmbeddings;
-beforeAll(async () => {
-  fake = await FakeEmbeddings.start();
-});
-afterAll(() => fake.stop());
-beforeEach(() => {
-  fake.setMode({ kind: 'ok' });
-  fake.reset();
-});
+const fake = await useFakeEmbeddings();
 
 function harness(capacity?: number) {
   const sink = logSink();

@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EmbeddingsConfig } from '../../src/config.js';
 import { createSemantic } from '../../src/embeddings/semantic.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { buildEngine } from '../../src/search/engine.js';
-import { FakeEmbeddings } from '../fake-embeddings/server.js';
+import { useFakeEmbeddings } from '../fake-embeddings/use-fake.js';
 import { logSink } from '../helpers/temp-corpus.js';
 
 // "Waren die Anleger unruhig, als die Kurse abstürzten?": the seed passage says "stürzte … ab", "Nervosität der Investoren"; lexically
@@ -14,22 +14,16 @@ import { logSink } from '../helpers/temp-corpus.js';
 const QUESTION = 'Waren die Anleger unruhig, als die Kurse abstürzten?';
 const ANSWER = 'ein deutliches Zeichen für die Nervosität der Investoren';
 
-let fake: FakeEmbeddings;
+const fake = await useFakeEmbeddings();
 let cacheDir: string;
 const corpus = await loadCorpus(path.resolve('seeds'));
 const config = (): EmbeddingsConfig => ({ url: fake.url, model: 'fake-model', apiKey: undefined, timeoutMs: 2000, batch: 16, queryPrefix: 'query: ', passagePrefix: 'passage: ' });
 
 beforeAll(async () => {
-  fake = await FakeEmbeddings.start();
   cacheDir = await mkdtemp(path.join(os.tmpdir(), 'quelle-semantic-'));
 });
 afterAll(async () => {
-  await fake.stop();
   await rm(cacheDir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  fake.setMode({ kind: 'ok' });
-  fake.reset();
 });
 
 describe('createSemantic', () => {
