@@ -17,7 +17,7 @@ import type { Corpus } from '../corpus/types.js';
 import { Analyzer } from './analysis/analyzer.js';
 import { highlight } from './analysis/highlight.js';
 import { answerKind } from './analysis/answer-kind.js';
-import { confidenceOf, decide } from './decide/decide.js';
+import { confidenceOf, decide, rankingConfidence } from './decide/decide.js';
 import { signalsOf } from './decide/signals.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, resolveOptions, type EngineOptions, type ResolvedOptions } from './defaults.js';
 import { findArticles } from './find-articles.js';
@@ -41,6 +41,9 @@ import { embeddingText } from './index/embedding-text.js';
 import type { ScoredSlot, VectorStore } from '../embeddings/vectors.js';
 import { lexicalRetriever } from './retrieve/lexical.js';
 import type { Answer, Confidence, Engine, EngineStats, SearchOptions } from './types.js';
+
+/** Passages judged before saying that the corpus has nothing of a question (see rankingConfidence). */
+const NONE_DEPTH = 3;
 
 export { BUILD_SLICE } from './index/indexes.js';
 export { defaultEngineOptions, type EngineOptions } from './defaults.js';
@@ -176,10 +179,23 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
       return bestText.slice(start, end);
     };
     const signals = signalsOf({ concepts, best, bestText, bestSentence, unknownShare, english: plan.english, question }, opts.titleThingWeight);
+    /** The confidences of the first passages, judged as if each were the best: see rankingConfidence. */
+    function* judgements(): Generator<Confidence> {
+      yield confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
+      for (const next of lexical.slice(1, NONE_DEPTH)) {
+        const text = textOf(next.id);
+        const sentence = (): string => {
+          const { start, end } = highlight(analyzer, text, next.terms, 'number').bestSentence;
+          return text.slice(start, end);
+        };
+        const nextSignals = signalsOf({ concepts, best: next, bestText: text, bestSentence: sentence, unknownShare, english: plan.english, question }, opts.titleThingWeight);
+        yield confidenceOf(decide(nextSignals, opts), nextSignals, opts.uncertainThings);
+      }
+    }
     // A question that names an author of the corpus is about the corpus, even when its other
     // words find nothing ("Was macht Pavel Lokshin beruflich?"): it gets the passages on them
     // and their bylines.
-    let confidence: Confidence = named.length > 0 ? 'answer' : confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
+    let confidence: Confidence = named.length > 0 ? 'answer' : rankingConfidence(judgements());
     let ranked = lexical;
     // With the question's vector (an embedding service, see embeddings/), the passages closest
     // in meaning join the lexical ones by rank fusion, and the two rankings decide together.

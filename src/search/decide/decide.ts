@@ -74,3 +74,21 @@ export function confidenceOf(verdict: Verdict, signals: AnswerSignals, uncertain
   return uncertainThings > 0 && signals.contentSaid >= uncertainThings && named ? 'uncertain' : 'none';
 }
 
+
+/**
+ * The confidence of a ranking from the confidences of its first passages, best first (judged
+ * lazily: the first is enough unless it is "none"). "None" says the corpus has nothing of the
+ * question; when the first passage says the question's words only through synonyms, a passage
+ * just below it may still say some of them as asked: then the answer is "not sure", never
+ * "nothing".
+ */
+export function rankingConfidence(judgements: Iterable<Confidence>): Confidence {
+  let first: Confidence | undefined;
+  for (const confidence of judgements) {
+    if (first === undefined) {
+      first = confidence;
+      if (first !== 'none') return first;
+    } else if (confidence !== 'none') return 'uncertain';
+  }
+  return first ?? 'none';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf, decide } from '../../../src/search/decide/decide.js';
+import { confidenceOf, decide, rankingConfidence } from '../../../src/search/decide/decide.js';
 import { defaultEngineOptions } from '../../../src/search/engine.js';
 import type { AnswerSignals } from '../../../src/search/types.js';
 
@@ -59,5 +59,34 @@ describe('decide', () => {
     expect(decide({ ...answered, numberMissing: true }, { ...defaultEngineOptions, checkNumbers: false }).answer).toBe(true);
     // Never "nothing found": the passage is on the topic, only the quantity is missing.
     expect(confidenceOf({ answer: false, reason: 'number-missing' }, { ...answered, numberMissing: true, contentSaid: 0 }, 1)).toBe('uncertain');
+  });
+
+  describe('rankingConfidence', () => {
+    it("takes the first passage's confidence unless it is none", () => {
+      expect(rankingConfidence(['answer', 'none'])).toBe('answer');
+      expect(rankingConfidence(['uncertain', 'answer'])).toBe('uncertain');
+      expect(rankingConfidence(['none', 'none', 'none'])).toBe('none');
+      expect(rankingConfidence([])).toBe('none');
+    });
+
+    it('says uncertain, never answer, when a passage below a none would be shown', () => {
+      expect(rankingConfidence(['none', 'answer'])).toBe('uncertain');
+      expect(rankingConfidence(['none', 'none', 'uncertain'])).toBe('uncertain');
+    });
+
+    it('judges the passages below the first only when the first is none', () => {
+      let judged = 0;
+      function* lazy(first: 'answer' | 'none') {
+        judged++;
+        yield first;
+        judged++;
+        yield 'uncertain' as const;
+      }
+      expect(rankingConfidence(lazy('answer'))).toBe('answer');
+      expect(judged).toBe(1);
+      judged = 0;
+      expect(rankingConfidence(lazy('none'))).toBe('uncertain');
+      expect(judged).toBe(2);
+    });
   });
 });
