@@ -131,6 +131,12 @@ export interface EngineOptions {
    * systemctl", "ssh x11 forwarding"; see plan/page-names.ts): 0 for no such boost.
    */
   readonly namedPageWeight?: number;
+  /**
+   * How much more a reference page's lead passage weighs (its first under BESCHREIBUNG: what the
+   * tool does) when the page's description says one of the question's own words (see
+   * rank/lead.ts): 0 for no such weight.
+   */
+  readonly leadWeight?: number;
   /** Passages the embedding service's ranking contributes to the fusion (see rank/fuse.ts). */
   readonly denseDepth?: number;
   /** Reciprocal rank fusion's constant. */
@@ -217,6 +223,7 @@ export const defaultEngineOptions = {
   uncertainThings: 1,
   checkNumbers: true,
   namedPageWeight: 3,
+  leadWeight: 1,
   denseDepth: 50,
   fusionK: 60,
   denseAnswerSimilarity: 0.75,

@@ -21,6 +21,7 @@ import { confidenceOf, decide, rankingConfidence } from './decide/decide.js';
 import { signalsOf } from './decide/signals.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, resolveOptions, type EngineOptions, type ResolvedOptions } from './defaults.js';
 import { findArticles } from './find-articles.js';
+import { leadPassages } from './index/leads.js';
 import type { IndexedDoc } from './index/documents.js';
 import { indexSteps, snapshotOf, type Indexes } from './index/indexes.js';
 import { indexFormat, SnapshotMismatchError, type EngineSnapshot } from './index/snapshot.js';
@@ -33,6 +34,7 @@ import { presentPage } from './present/passages.js';
 import { rank, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
 import { boostArticles } from './rank/boost.js';
+import { liftLeads } from './rank/lead.js';
 import { namedPages, pageNameIndex } from './plan/page-names.js';
 import { englishBase } from './lexicon/english.js';
 import { fuseRankings } from './rank/fuse.js';
@@ -128,6 +130,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
   const { docs, vocabulary } = indexes;
   const doc = (id: number) => docs[id] as IndexedDoc;
   const articleOf = (id: number) => doc(id).article;
+  const leads = leadPassages(docs);
   const textOf = (id: number) => doc(id).text;
   const retriever = lexicalRetriever(indexes, opts);
   const authors = authorIndex(analyzer, corpus.articles);
@@ -169,7 +172,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     // A borrowed word the corpus lacks is not one the reader asked for just now.
     const missing = [...new Set(unmatched.filter((i) => !followUp.borrowed.has(concepts[i] as Concept)).map((i) => concepts[i]?.surface ?? ''))];
     const kind = answerKind(question);
-    const onNamedPages = boostArticles(byScore, namedPages(question, pages, (word) => isLanguageWord(word, plan.english)), articleOf, opts.namedPageWeight);
+    const onNamedPages = boostArticles(liftLeads(byScore, (id) => leads.has(id), opts.leadWeight), namedPages(question, pages, (word) => isLanguageWord(word, plan.english)), articleOf, opts.namedPageWeight);
     const lexical = rerankByProximity(onNamedPages, textOf, analyzer, kind, opts);
     const best = lexical[0];
     const bestText = best === undefined ? '' : textOf(best.id);

@@ -19,7 +19,7 @@ export function fuseRankings(lexical: readonly Ranked[], dense: readonly ScoredS
     const add = 1 / (options.fusionK + rank + 1);
     const known = fused.get(slot);
     if (known !== undefined) known.score += add;
-    else fused.set(slot, { entry: { id: slot, score: 0, coverage: 0, exactCoverage: 0, matched: new Set(), said: new Set(), terms: new Map() }, score: add });
+    else fused.set(slot, { entry: { id: slot, score: 0, coverage: 0, exactCoverage: 0, matched: new Set(), said: new Set(), terms: new Map(), describedShare: 0 }, score: add });
   });
   return [...fused.values()].sort((a, b) => b.score - a.score || a.entry.id - b.entry.id).map(({ entry, score }) => ({ ...entry, score }));
 }

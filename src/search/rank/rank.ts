@@ -16,6 +16,11 @@ export interface Ranked {
   readonly said: ReadonlySet<number>;
   /** Index terms it matched → the weight of their concept, for highlights. */
   readonly terms: Map<string, number>;
+  /**
+   * Share of the question's weight its page's description says in the question's own words
+   * ("leer", "entfernen" in "rmdir - Leere Verzeichnisse entfernen"); 0 on a page without one.
+   */
+  readonly describedShare: number;
 }
 
 export interface RankOptions {
@@ -59,6 +64,8 @@ export function rank(concepts: readonly Concept[], retrieved: readonly (ConceptM
   const combined = new Map<number, Combined>();
   // Per article, the best coverage of each concept by any of its passages, summed over concepts.
   const byArticle = new Map<Article, number>();
+  // Per article, the weight of the concepts its description says as asked.
+  const byDescription = new Map<Article, number>();
   for (const [index, concept] of concepts.entries()) {
     const found = retrieved[index];
     if (found === undefined) continue;
@@ -75,6 +82,9 @@ export function rank(concepts: readonly Concept[], retrieved: readonly (ConceptM
       }
       for (const [article, covered] of best) byArticle.set(article, (byArticle.get(article) ?? 0) + concept.weight * covered);
     }
+    const describing = new Set<Article>();
+    for (const id of found.described) describing.add(articleOf(id));
+    for (const article of describing) byDescription.set(article, (byDescription.get(article) ?? 0) + concept.weight);
     for (const [id, match] of matches) {
       const entry = combined.get(id) ?? { score: 0, covered: 0, exact: 0, matched: new Set<number>(), said: new Set<number>(), textual: false, terms: new Map<string, number>() };
       if (isContent(concept)) {
@@ -95,7 +105,7 @@ export function rank(concepts: readonly Concept[], retrieved: readonly (ConceptM
     // A passage must itself say one of the words, not just sit under a matching title.
     if (coverage < options.minCoverage || !entry.textual) continue;
     const articleCoverage = (byArticle.get(articleOf(id)) ?? 0) / totalWeight;
-    ranked.push({ id, score: entry.score * coverage ** options.coverageExponent * (1 + options.articleWeight * articleCoverage ** options.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, matched: entry.matched, said: entry.said, terms: entry.terms });
+    ranked.push({ id, score: entry.score * coverage ** options.coverageExponent * (1 + options.articleWeight * articleCoverage ** options.coverageExponent), coverage, exactCoverage: entry.exact / totalWeight, matched: entry.matched, said: entry.said, terms: entry.terms, describedShare: (byDescription.get(articleOf(id)) ?? 0) / totalWeight });
   }
   ranked.sort((a, b) => b.score - a.score || a.id - b.id);
   return { ranked, unknownShare: totalWeight > 0 ? unknownWeight / totalWeight : 0, unmatched };

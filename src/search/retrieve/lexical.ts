@@ -25,6 +25,8 @@ interface Hit {
   readonly inText: boolean;
   /** Found in the passage text or its heading: said by the passage, not only by its article's title. */
   readonly local: boolean;
+  /** Found in its page's description. */
+  readonly described: boolean;
 }
 
 interface LookupOptions {
@@ -40,14 +42,15 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
   const lookupIndexes = (term: string, { contextOnly, ...lookup }: LookupOptions): Hit[] => {
     const hits = new Map<number, Hit>();
     if (contextOnly !== true) for (const [id, result] of rawSearch(indexes.text, term, lookup)) {
-      hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true, local: true });
+      hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: true, local: true, described: false });
     }
     for (const [sectionId, result] of rawSearch(indexes.context, term, lookup)) {
       const inHeading = Object.values(result.match).some((fields) => fields.includes('heading'));
+      const described = Object.values(result.match).some((fields) => fields.includes('description'));
       for (const id of indexes.sections[sectionId]?.paragraphs ?? []) {
         const hit = hits.get(id);
-        if (hit === undefined) hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: false, local: inHeading });
-        else hit.score += result.score;
+        if (hit === undefined) hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: false, local: inHeading, described });
+        else hits.set(id, { ...hit, score: hit.score + result.score, described: hit.described || described });
       }
     }
     return [...hits.values()];
@@ -79,7 +82,7 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
             if (found === undefined) next.set(hit.id, { ...hit, terms: [...hit.terms] });
             else {
               const before = found.get(hit.id);
-              if (before !== undefined) next.set(hit.id, { id: hit.id, score: before.score + hit.score, terms: [...before.terms, ...hit.terms], inText: before.inText || hit.inText, local: before.local || hit.local });
+              if (before !== undefined) next.set(hit.id, { id: hit.id, score: before.score + hit.score, terms: [...before.terms, ...hit.terms], inText: before.inText || hit.inText, local: before.local || hit.local, described: before.described && hit.described });
             }
           }
           found = next;
@@ -97,13 +100,14 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
           for (const hit of hits) {
             let match = matches.get(hit.id);
             if (match === undefined) {
-              match = { score: 0, covered: 0, textual: false, local: false, terms: new Map() };
+              match = { score: 0, covered: 0, textual: false, local: false, described: false, terms: new Map() };
               matches.set(hit.id, match);
             }
             match.score = Math.max(match.score, hit.score * weight);
             match.covered = Math.max(match.covered, quality);
             if (hit.inText) match.textual = true;
             if (hit.local) match.local = true;
+            if (hit.described) match.described = true;
             // Frame words ("gibt", "wann") are not what the reader looks for: not marked in the excerpt.
             if (!concept.frame) for (const term of hit.terms) match.terms.set(term, concept.weight);
           }
@@ -117,9 +121,13 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
         if (concept.stem !== undefined) collect(lookup(concept.stem, { prefix: true }), options.stemWeight, MATCH_QUALITY.stem);
         // What the question's own word matched, before any bridge.
         const direct = new Map<number, number>();
-        for (const [id, match] of matches) direct.set(id, match.covered);
+        const described = new Set<number>();
+        for (const [id, match] of matches) {
+          direct.set(id, match.covered);
+          if (match.described) described.add(id);
+        }
         for (const alternative of concept.alternatives) collect(lookupPhrase(alternative.terms, alternative.contextOnly === true), alternative.weight, alternative.weight);
-        return { matches, direct } satisfies ConceptMatches;
+        return { matches, direct, described } satisfies ConceptMatches;
       });
     },
   };

@@ -10,6 +10,8 @@ export interface PassageMatch {
   textual: boolean;
   /** Matched in the passage's text or heading: said by the passage, not only by its article's title. */
   local: boolean;
+  /** Matched in its page's description ("rmdir - Leere Verzeichnisse entfernen"): what the whole page is for. */
+  described: boolean;
   /** Index terms matched in this passage → weight of the concept they stand for (for highlights). */
   readonly terms: Map<string, number>;
 }
@@ -19,6 +21,11 @@ export interface ConceptMatches {
   readonly matches: ReadonlyMap<number, PassageMatch>;
   /** Per passage, what the question's own word covered before any bridge: the "exact" signal. */
   readonly direct: ReadonlyMap<number, number>;
+  /**
+   * Passages whose page's description says the question's own word (or its forms), before any
+   * bridge: a translation or synonym reaches some description of a thousand pages by chance.
+   */
+  readonly described: ReadonlySet<number>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { concept } from '../fixtures.js';
 
 // "Wie lerne ich am schnellsten Russisch?": two things; a passage whose article title says "lernen".
 const CONCEPTS = [concept('wie', { frame: true }), concept('lerne', { unit: 1 }), concept('Russisch', { unit: 2 })];
-const best = (matched: number[], said: number[]): Ranked => ({ id: 0, score: 1, coverage: 0.7, exactCoverage: 0.5, matched: new Set(matched), said: new Set(said), terms: new Map() });
+const best = (matched: number[], said: number[]): Ranked => ({ id: 0, score: 1, coverage: 0.7, exactCoverage: 0.5, matched: new Set(matched), said: new Set(said), terms: new Map(), describedShare: 0 });
 
 describe('signalsOf', () => {
   it('reads coverage and things off the best passage', () => {

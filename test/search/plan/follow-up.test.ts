@@ -40,8 +40,8 @@ describe('planFollowUp', () => {
   it('lowers the scores of borrowed matches only', () => {
     const own = concept('Alibaba');
     const other = concept('Nvidia');
-    const match = { score: 10, covered: 1, textual: true, local: true, terms: new Map<string, number>() };
-    const retrieved = [{ matches: new Map([[1, match]]), direct: new Map() }, { matches: new Map([[1, match]]), direct: new Map() }];
+    const match = { score: 10, covered: 1, textual: true, local: true, described: false, terms: new Map<string, number>() };
+    const retrieved = [{ matches: new Map([[1, match]]), direct: new Map(), described: new Set<number>() }, { matches: new Map([[1, match]]), direct: new Map(), described: new Set<number>() }];
     const [a, b] = discountBorrowed([own, other], retrieved, new Set([other]), 0.4);
     expect(a?.matches.get(1)?.score).toBe(10);
     expect(b?.matches.get(1)?.score).toBe(4);

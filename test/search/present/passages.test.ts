@@ -8,7 +8,7 @@ import { article } from '../fixtures.js';
 const analyzer = new Analyzer();
 const ESCOBAR = article('escobar.txt', 'Chinas Überschuss', [[undefined, 'China exportiert mehr denn je.'], ['Handel', 'Der Handel mit Russland wächst seit 2022.']], 'Pepe Escobar');
 const docs = passagesOf({ dir: '/c', skipped: [], articles: [ESCOBAR] });
-const ranked = (id: number, score: number): Ranked => ({ id, score, coverage: 1, exactCoverage: 1, matched: new Set(), said: new Set(), terms: new Map([[analyzer.term('Handel') ?? '', 1]]) });
+const ranked = (id: number, score: number): Ranked => ({ id, score, coverage: 1, exactCoverage: 1, matched: new Set(), said: new Set(), terms: new Map([[analyzer.term('Handel') ?? '', 1]]), describedShare: 0 });
 const NO_FOCUS = { concepts: [], named: [], byAuthor: [], aboutArticle: false };
 const PAGE = { offset: 0, limit: 5 };
 

@@ -6,7 +6,7 @@ import type { Ranked } from '../../../src/search/rank/rank.js';
 const article = (file: string): Article => ({ file, title: file, titleDerived: false, byline: undefined, date: undefined, paragraphs: [] });
 const systemctl = article('systemctl.1.txt');
 const bootctl = article('bootctl.1.txt');
-const ranked = (id: number, score: number): Ranked => ({ id, score, coverage: 0.5, exactCoverage: 0.5, matched: new Set(), said: new Set(), terms: new Map() });
+const ranked = (id: number, score: number): Ranked => ({ id, score, coverage: 0.5, exactCoverage: 0.5, matched: new Set(), said: new Set(), terms: new Map(), describedShare: 0 });
 const articleOf = (id: number) => (id < 10 ? bootctl : systemctl);
 
 describe('boostArticles', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fuseRankings } from '../../../src/search/rank/fuse.js';
 import type { Ranked } from '../../../src/search/rank/rank.js';
 
-const ranked = (id: number, coverage = 0.8): Ranked => ({ id, score: 10 - id, coverage, exactCoverage: coverage, matched: new Set([0]), said: new Set([0]), terms: new Map([['russland', 1]]) });
+const ranked = (id: number, coverage = 0.8): Ranked => ({ id, score: 10 - id, coverage, exactCoverage: coverage, matched: new Set([0]), said: new Set([0]), terms: new Map([['russland', 1]]), describedShare: 0 });
 
 describe('fuseRankings', () => {
   it('adds 1/(k + rank) per list, so a passage both rankings put high wins', () => {

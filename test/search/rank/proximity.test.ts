@@ -15,7 +15,7 @@ const TEXTS = [
   'Peking fährt die Lieferungen zurück.',
 ];
 const terms = (...words: string[]) => new Map(words.map((w) => [analyzer.term(w) ?? '', 1]));
-const entry = (id: number, score: number, matched: Map<string, number>): Ranked => ({ id, score, coverage: 1, exactCoverage: 1, matched: new Set(), said: new Set(), terms: matched });
+const entry = (id: number, score: number, matched: Map<string, number>): Ranked => ({ id, score, coverage: 1, exactCoverage: 1, matched: new Set(), said: new Set(), terms: matched, describedShare: 0 });
 const textOf = (id: number) => TEXTS[id] ?? '';
 
 describe('rerankByProximity', () => {

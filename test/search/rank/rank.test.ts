@@ -12,11 +12,11 @@ const B = article('b.txt', 'B', []);
 const articleOf = (id: number): Article => (id < 3 ? A : B);
 
 function match(score: number, covered = 1, where: Partial<PassageMatch> = {}): PassageMatch {
-  return { score, covered, textual: true, local: true, terms: new Map(), ...where };
+  return { score, covered, textual: true, local: true, described: false, terms: new Map(), ...where };
 }
-function found(entries: Record<number, PassageMatch>, direct: Record<number, number> = {}): ConceptMatches {
+function found(entries: Record<number, PassageMatch>, direct: Record<number, number> = {}, described: number[] = []): ConceptMatches {
   const matches = new Map(Object.entries(entries).map(([id, m]) => [Number(id), m]));
-  return { matches, direct: new Map(Object.entries(direct).map(([id, c]) => [Number(id), c])) };
+  return { matches, direct: new Map(Object.entries(direct).map(([id, c]) => [Number(id), c])), described: new Set(described) };
 }
 
 describe('rank', () => {
@@ -61,6 +61,17 @@ describe('rank', () => {
     const { ranked } = rank(concepts, retrieved, articleOf, { ...OPTIONS, articleWeight: 1 });
     expect(ranked.map((r) => r.id)).toEqual([0, 2, 3]);
     expect((ranked[0]?.score ?? 0) / (ranked[2]?.score ?? 1)).toBeCloseTo(2 / 1.25);
+  });
+
+  it("gives every passage of a page the share of the question its description says as asked", () => {
+    // "Wie entferne ich einen leeren Ordner?" beside "rmdir - Leere Verzeichnisse entfernen"
+    // (article A): the description says "entfernen" and "leer", and "Ordner" only through a synonym.
+    const concepts = [concept('entfernen'), concept('leer'), concept('Ordner', { weight: 2 })];
+    const retrieved = [found({ 0: match(1), 3: match(1) }, { 0: 1, 3: 1 }, [0]), found({ 0: match(1), 1: match(1) }, { 0: 1, 1: 1 }, [0, 1]), found({ 0: match(1, 0.6), 3: match(2) }, { 3: 1 })];
+    const { ranked } = rank(concepts, retrieved, articleOf, OPTIONS);
+    expect(ranked.find((r) => r.id === 0)?.describedShare).toBeCloseTo(2 / 4);
+    expect(ranked.find((r) => r.id === 1)?.describedShare).toBeCloseTo(2 / 4);
+    expect(ranked.find((r) => r.id === 3)?.describedShare).toBe(0);
   });
 
   it('matches a simple reference on random questions: coverage, the minimum, the order', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lexicalRetriever, MATCH_QUALITY } from '../../../src/search/retrieve/lexical.js';
 import type { Concept } from '../../../src/search/plan/plan.js';
 import { Analyzer } from '../../../src/search/analysis/analyzer.js';
-import { concept, indexed } from '../fixtures.js';
+import { article, concept, indexed } from '../fixtures.js';
 
 const OPTIONS = { compoundWeight: 0.7, stemWeight: 0.4, minPrefixLength: 5, commonDocFreq: 200 };
 const indexes = indexed();
@@ -17,8 +17,24 @@ describe('lexicalRetriever', () => {
     // Passages 0 and 2 only sit under the title "Chinas Handel mit Russland".
     expect([...(russland?.matches.keys() ?? [])].sort()).toEqual([0, 1, 2, 4]);
     expect(russland?.matches.get(1)).toMatchObject({ covered: MATCH_QUALITY.exact, textual: true, local: true });
-    expect(russland?.matches.get(0)).toMatchObject({ covered: MATCH_QUALITY.exact, textual: false, local: false });
+    expect(russland?.matches.get(0)).toMatchObject({ covered: MATCH_QUALITY.exact, textual: false, local: false, described: false });
     expect(russland?.direct.get(4)).toBe(MATCH_QUALITY.exact);
+  });
+
+  it("knows a match in a reference page's description, and which the question's own word made", () => {
+    const rmdir = article('rmdir.1.txt', 'rmdir(1): rmdir - Leere Verzeichnisse entfernen', [['BESCHREIBUNG', 'VERZEICHNIS(se) entfernen, falls sie leer sind.'], ['OPTIONEN', '-v, --verbose Diagnose für jedes bearbeitete Verzeichnis ausgeben']]);
+    const mbox = article('mbox.5.txt', 'mbox(5): mbox - Format für Mail-Ordner', [['BESCHREIBUNG', 'Eine leere Zeile trennt die Nachrichten.']]);
+    const pages = lexicalRetriever(indexed({ dir: '/man', skipped: [], articles: [rmdir, mbox] }), OPTIONS);
+    const ordner = word('Ordner', { alternatives: [{ terms: [analyzer.term('Verzeichnisse') ?? ''], weight: 0.6, via: 'synonym', contextOnly: true }] });
+    const [leer, folder] = pages.retrieve([word('leer'), ordner]);
+    // Both rmdir paragraphs sit under "Leere Verzeichnisse entfernen"; mbox says "leere" only in its text.
+    expect(leer?.matches.get(0)).toMatchObject({ textual: true, described: true });
+    expect(leer?.matches.get(1)).toMatchObject({ textual: false, local: false, described: true });
+    expect(leer?.matches.get(2)).toMatchObject({ textual: true, described: false });
+    expect([...(leer?.described ?? [])].sort()).toEqual([0, 1]);
+    // "Ordner" is in mbox's description as asked; rmdir's says it only through the synonym.
+    expect(folder?.matches.get(0)).toMatchObject({ described: true });
+    expect([...(folder?.described ?? [])]).toEqual([2]);
   });
 
   it('knows a match in a heading or a title from one in the text', () => {
