@@ -127,6 +127,12 @@ export interface EngineOptions {
    */
   readonly checkNumbers?: boolean;
   /**
+   * A German question that names a tool in lowercase that no lexicon knows and the corpus has no
+   * page for ("mit rsync", "mit ffmpeg") is answered only by a passage that says it; otherwise
+   * the passages are shown as uncertain.
+   */
+  readonly checkTools?: boolean;
+  /**
    * How much more the passages of a page weigh that the question names by its command ("mit
    * systemctl", "ssh x11 forwarding"; see plan/page-names.ts): 0 for no such boost.
    */
@@ -222,6 +228,7 @@ export const defaultEngineOptions = {
   reasonWeight: 1,
   uncertainThings: 1,
   checkNumbers: true,
+  checkTools: true,
   namedPageWeight: 3,
   leadWeight: 1,
   denseDepth: 50,

@@ -136,6 +136,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
   const authors = authorIndex(analyzer, corpus.articles);
   const byFile = new Map(corpus.articles.map((article) => [article.file, article]));
   const pages = pageNameIndex(corpus.articles);
+  const isPageName = (word: string): boolean => pages.has(word);
   /**
    * A word the question uses as a word, not as a command, even where a page is called so: a
    * stopword ("du"), or an English word in an English question ("less" in "Why does Beijing
@@ -181,7 +182,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
       const { start, end } = highlight(analyzer, bestText, best.terms, 'number').bestSentence;
       return bestText.slice(start, end);
     };
-    const signals = signalsOf({ concepts, best, bestText, bestSentence, unknownShare, english: plan.english, question }, opts.titleThingWeight);
+    const signals = signalsOf({ concepts, best, bestText, bestSentence, unknownShare, english: plan.english, question, isPageName }, opts.titleThingWeight);
     /** The confidences of the first passages, judged as if each were the best: see rankingConfidence. */
     function* judgements(): Generator<Confidence> {
       yield confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
@@ -191,7 +192,7 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
           const { start, end } = highlight(analyzer, text, next.terms, 'number').bestSentence;
           return text.slice(start, end);
         };
-        const nextSignals = signalsOf({ concepts, best: next, bestText: text, bestSentence: sentence, unknownShare, english: plan.english, question }, opts.titleThingWeight);
+        const nextSignals = signalsOf({ concepts, best: next, bestText: text, bestSentence: sentence, unknownShare, english: plan.english, question, isPageName }, opts.titleThingWeight);
         yield confidenceOf(decide(nextSignals, opts), nextSignals, opts.uncertainThings);
       }
     }

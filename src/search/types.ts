@@ -101,6 +101,8 @@ export interface AnswerSignals {
   readonly contentSaid: number;
   /** The question asks for a quantity ("Wie viele Soldaten…?") and the best passage has none, in figures or words. */
   readonly numberMissing: boolean;
+  /** The question names a tool ("mit rsync") that is no page of the corpus, and the best passage does not say it. */
+  readonly toolMissing: boolean;
 }
 
 export interface EngineStats {

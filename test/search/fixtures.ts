@@ -21,6 +21,7 @@ export function concept(surface: string, fields: Partial<Concept> = {}): Concept
     emphasis: 1,
     measure: false,
     unit: 0,
+    tool: false,
     ...fields,
   };
 }

@@ -3,7 +3,7 @@ import type { AnswerSignals, Confidence } from '../types.js';
 /** The decision to answer, with the signal that decided it. */
 export interface Verdict {
   readonly answer: boolean;
-  readonly reason: 'nothing-matched' | 'low-coverage' | 'unknown-words' | 'bridges-only' | 'half-matched' | 'number-missing' | 'answer';
+  readonly reason: 'nothing-matched' | 'low-coverage' | 'unknown-words' | 'bridges-only' | 'half-matched' | 'number-missing' | 'tool-missing' | 'answer';
 }
 
 export interface AbstainOptions {
@@ -25,6 +25,8 @@ export interface AbstainOptions {
   readonly trustedContentThings: number;
   /** A question that asks for a quantity is not answered by a passage without one. */
   readonly checkNumbers: boolean;
+  /** A question that names a tool the corpus has no page for is not answered by a passage that does not say it. */
+  readonly checkTools: boolean;
 }
 
 /**
@@ -54,6 +56,10 @@ export function decide(signals: AnswerSignals, options: AbstainOptions): Verdict
   // "Wie viele Soldaten marschierten bei der Parade mit?": a passage on the parade without a
   // number tells the reader what the corpus has on the topic, not the answer.
   if (options.checkNumbers && signals.numberMissing) return { answer: false, reason: 'number-missing' };
+  // "Wie lade ich mit wget eine Webseite rekursiv herunter?": the man pages mention wget in
+  // passing and say much about recursive downloads; a passage that does not say wget answers
+  // another question.
+  if (options.checkTools && signals.toolMissing) return { answer: false, reason: 'tool-missing' };
   return { answer: true, reason: 'answer' };
 }
 

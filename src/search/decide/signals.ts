@@ -15,6 +15,8 @@ export interface SignalInput {
   readonly unknownShare: number;
   readonly english: boolean;
   readonly question: string;
+  /** Whether a word names a page of the corpus (a man page's command): a tool the corpus documents. */
+  readonly isPageName: (word: string) => boolean;
   /** The best passage's sentence with the most of the question (see highlight.ts): where its answer stands. */
   readonly bestSentence: () => string;
 }
@@ -39,5 +41,6 @@ export function signalsOf(input: SignalInput, titleThingWeight: number): AnswerS
     contentWords: things.things,
     contentSaid: contentThings(concepts, topical, bestText).matched,
     numberMissing: best !== undefined && lacksAskedNumber(input.question, input.bestSentence),
+    toolMissing: best !== undefined && concepts.some((concept, i) => concept.tool && !input.isPageName(concept.surface.toLowerCase()) && !best.matched.has(i)),
   };
 }

@@ -32,9 +32,14 @@ export interface Bridges {
    * of the compounds it may have ("energy" → "energie", for "Energieimporte").
    */
   words(english: string): readonly string[];
+  /**
+   * Whether the lexicons know a word at all, whether the corpus has it or not: a German term
+   * with synonyms or English translations, or an English base form with German ones.
+   */
+  knows(term: string, english: string): boolean;
 }
 
-export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], commonTranslations: () => [], commonSynonyms: () => [], paraphrases: () => [], words: () => [] };
+export const NO_BRIDGES: Bridges = { translations: () => [], synonyms: () => [], commonTranslations: () => [], commonSynonyms: () => [], paraphrases: () => [], words: () => [], knows: () => true };
 
 /** What the bridges need to know of the corpus. */
 export interface BridgeCorpus {
@@ -142,6 +147,9 @@ export function buildBridges(lexicon: Lexicon, corpus: BridgeCorpus, options: Br
         .translations(english)
         .filter((german) => !german.includes(' '))
         .slice(0, options.maxTranslations);
+    },
+    knows(term, english) {
+      return lexicon.synsets(term).length > 0 || lexicon.englishFor(term).length > 0 || lexicon.translations(english).length > 0;
     },
     paraphrases(term) {
       const scores = new Map<string, number>();

@@ -64,6 +64,8 @@ export function planFollowUp(own: readonly Concept[], earlier: readonly Concept[
       emphasis: concept.emphasis * options.followUpWeight,
       frame: ownContent,
       unit: firstUnit + concept.unit,
+      // The earlier question's tool is its topic, not a word this one must be answered with.
+      tool: false,
     };
     concepts.push(copy);
     borrowed.add(copy);

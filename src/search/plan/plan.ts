@@ -3,6 +3,7 @@ import { normalizeWord } from '../analysis/normalize.js';
 import { tokenizeWords, type WordToken } from '../analysis/tokenize.js';
 import type { Lemmas } from '../lexicon/lemmas.js';
 import { isFrameWord, isMeasureWord } from './frame-words.js';
+import { isToolName } from './tool-names.js';
 import type { Bridges, Phrase } from '../lexicon/bridges.js';
 import { englishBase, isEnglish } from '../lexicon/english.js';
 import { LINKS, type Vocabulary } from '../index/vocabulary.js';
@@ -54,6 +55,11 @@ export interface Concept {
    * matches: the words of a name ("Wladimir Putin", "Xi Jinping") are one thing, not two.
    */
   readonly unit: number;
+  /**
+   * A tool or product the question names in lowercase and no lexicon knows ("mit rsync", "mit
+   * ffmpeg"; see tool-names.ts): a passage that does not say it answers another question.
+   */
+  readonly tool: boolean;
 }
 
 /** Whether a concept says what the question is about (or which measure it wants). */
@@ -202,6 +208,7 @@ export function planQuery(analyzer: Analyzer, vocabulary: Vocabulary, bridges: B
       frame,
       measure: isMeasureWord(surface, previous),
       unit: wordUnit,
+      tool: !frame && !literal && isToolName(surface, cased, analyzer, bridges),
     });
   };
   const joined = separableVerbs(question, tokens, analyzer.lemmas);

@@ -3,7 +3,7 @@ import { confidenceOf, decide, rankingConfidence } from '../../../src/search/dec
 import { defaultEngineOptions } from '../../../src/search/engine.js';
 import type { AnswerSignals } from '../../../src/search/types.js';
 
-const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2, contentSaid: 2, numberMissing: false };
+const answered: AnswerSignals = { coverage: 0.8, exactCoverage: 0.6, unknownShare: 0, english: false, contentMatched: 2, contentWords: 2, contentSaid: 2, numberMissing: false, toolMissing: false };
 
 describe('decide', () => {
   it('answers when the best passage covers the question', () => {
@@ -59,6 +59,12 @@ describe('decide', () => {
     expect(decide({ ...answered, numberMissing: true }, { ...defaultEngineOptions, checkNumbers: false }).answer).toBe(true);
     // Never "nothing found": the passage is on the topic, only the quantity is missing.
     expect(confidenceOf({ answer: false, reason: 'number-missing' }, { ...answered, numberMissing: true, contentSaid: 0 }, 1)).toBe('uncertain');
+  });
+
+  it('does not answer a question naming a tool from a passage that does not say it', () => {
+    // "Wie synchronisiere ich zwei Ordner mit rsync über SSH?" beside gzip's --rsyncable.
+    expect(decide({ ...answered, toolMissing: true }, defaultEngineOptions)).toEqual({ answer: false, reason: 'tool-missing' });
+    expect(decide({ ...answered, toolMissing: true }, { ...defaultEngineOptions, checkTools: false }).answer).toBe(true);
   });
 
   describe('rankingConfidence', () => {
