@@ -16,13 +16,13 @@ const MANPAGES = path.resolve('..', 'shared', 'corpora', 'manpages-de.tar.gz');
  * that quality cannot silently regress and a real regression has no room to hide. Raise them
  * when the engine improves. Test halves, 2026-12-04: seeds hit@1 0.64, hit@3 0.80, English
  * hit@3 0.95, paraphrase hit@3 0.68, off-topic not answered with confidence 13/16; with
- * manpages-de 0.61, 0.80, 0.95, 0.68, 11/16; the man pages alone: page@3 0.59, hit@3 0.28
- * (second round of issue 21).
+ * manpages-de 0.61, 0.80, 0.95, 0.68, 11/16; the man pages alone (fourth round of issue 21):
+ * page@3 0.63, hit@3 0.31, two questions of 32 under.
  */
 const FLOORS = {
   seeds: { hit1: 0.61, hit3: 0.77, englishHit3: 0.89, paraphraseHit3: 0.62, abstained: 0.68 },
   full: { hit1: 0.57, hit3: 0.78, englishHit3: 0.89, paraphraseHit3: 0.62, abstained: 0.56 },
-  manpages: { page3: 0.53, hit3: 0.22 },
+  manpages: { page3: 0.56, hit3: 0.25 },
 } as const;
 
 /** The minimum count of each kind the question set must hold (issue 9). */
