@@ -26,7 +26,7 @@ interface Hit {
   /** Found in the passage text or its heading: said by the passage, not only by its article's title. */
   readonly local: boolean;
   /** Found in its page's description. */
-  readonly described: boolean;
+  described: boolean;
 }
 
 interface LookupOptions {
@@ -50,7 +50,10 @@ export function lexicalRetriever(indexes: Indexes, options: LexicalOptions): Ret
       for (const id of indexes.sections[sectionId]?.paragraphs ?? []) {
         const hit = hits.get(id);
         if (hit === undefined) hits.set(id, { id, score: result.score, terms: Object.keys(result.match), inText: false, local: inHeading, described });
-        else hits.set(id, { ...hit, score: hit.score + result.score, described: hit.described || described });
+        else {
+          hit.score += result.score;
+          hit.described ||= described;
+        }
       }
     }
     return [...hits.values()];
