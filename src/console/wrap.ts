@@ -1,11 +1,13 @@
 /**
  * Word wrapping for the terminal: lines break at spaces to fit the width, and a continued line
- * keeps the indent (and the quote mark) of the line it continues. ANSI marks (bold) take no
- * columns. Words longer than a line are broken where they must be.
+ * keeps the indent (and the quote mark) of the line it continues; a numbered line ("3. sane(5):
+ * …") continues under its text, past the number. ANSI marks (bold) take no columns. Words longer
+ * than a line are broken where they must be.
  */
 // eslint-disable-next-line no-control-regex -- ANSI escapes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/gu;
 const INDENT = /^(\s*(?:> )?)/u;
+const NUMBERED = /^(\d+\. )/u;
 
 /** Columns a text takes on screen. */
 export function visibleLength(text: string): number {
@@ -21,7 +23,9 @@ export function wrapText(text: string, width: number): string {
 
 function wrapLine(line: string, width: number): string {
   if (visibleLength(line) <= width) return line;
-  const indent = INDENT.exec(line)?.[1] ?? '';
+  const number = NUMBERED.exec(line)?.[1];
+  const indent = number ?? INDENT.exec(line)?.[1] ?? '';
+  const continued = number === undefined ? indent : ' '.repeat(number.length);
   const room = Math.max(10, width - indent.length);
   const out: string[] = [];
   let current = '';
@@ -41,5 +45,5 @@ function wrapLine(line: string, width: number): string {
     }
   }
   if (current !== '') out.push(current);
-  return out.map((part) => indent + part).join('\n');
+  return out.map((part, i) => (i === 0 ? indent : continued) + part).join('\n');
 }

@@ -32,6 +32,14 @@ describe('wrapping to the terminal', () => {
     expect(wrapText('   > eins zwei drei vier fünf sechs sieben acht', 20).split('\n')).toEqual(['   > eins zwei drei', '   > vier fünf sechs', '   > sieben acht']);
   });
 
+  it('continues a numbered title under its text, past the number', () => {
+    expect(wrapText('3. sane-gt68xx(5): sane-gt68xx - SANE-Backend für GT-68XX-basierte USB-Flachbett-Scanner', 40).split('\n')).toEqual([
+      '3. sane-gt68xx(5): sane-gt68xx -',
+      '   SANE-Backend für GT-68XX-basierte',
+      '   USB-Flachbett-Scanner',
+    ]);
+  });
+
   it('leaves piped output as it is', () => {
     expect(renderText(REPLY).split('\n').some((line) => line.length > 80)).toBe(true);
   });
