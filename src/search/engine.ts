@@ -31,7 +31,7 @@ import { planQuery, type Concept } from './plan/plan.js';
 import { discountBorrowed, planFollowUp, type FollowUpPlan } from './plan/follow-up.js';
 import type { ConceptMatches } from './retrieve/retriever.js';
 import { presentPage } from './present/passages.js';
-import { rank, type Ranking } from './rank/rank.js';
+import { rank, type Ranked, type Ranking } from './rank/rank.js';
 import { rerankByProximity } from './rank/proximity.js';
 import { boostArticles } from './rank/boost.js';
 import { liftLeads } from './rank/lead.js';
@@ -42,7 +42,7 @@ import { hybridConfidence } from './decide/hybrid.js';
 import { embeddingText } from './index/embedding-text.js';
 import type { ScoredSlot, VectorStore } from '../embeddings/vectors.js';
 import { lexicalRetriever } from './retrieve/lexical.js';
-import type { Answer, Confidence, Engine, EngineStats, SearchOptions } from './types.js';
+import type { Answer, AnswerSignals, Confidence, Engine, EngineStats, SearchOptions } from './types.js';
 
 /** Passages judged before saying that the corpus has nothing of a question (see rankingConfidence). */
 const NONE_DEPTH = 3;
@@ -176,23 +176,22 @@ function assemble(corpus: Corpus, indexes: Indexes, analyzer: Analyzer, bridges:
     const onNamedPages = boostArticles(liftLeads(byScore, (id) => leads.has(id), opts.leadWeight), namedPages(question, pages, (word) => isLanguageWord(word, plan.english)), articleOf, opts.namedPageWeight);
     const lexical = rerankByProximity(onNamedPages, textOf, analyzer, kind, opts);
     const best = lexical[0];
-    const bestText = best === undefined ? '' : textOf(best.id);
-    const bestSentence = (): string => {
-      if (best === undefined) return '';
-      const { start, end } = highlight(analyzer, bestText, best.terms, 'number').bestSentence;
-      return bestText.slice(start, end);
+    /** The signals of a passage as if it were the best (see decide/signals.ts). */
+    const signalsFor = (passage: Ranked | undefined): AnswerSignals => {
+      const text = passage === undefined ? '' : textOf(passage.id);
+      const sentence = (): string => {
+        if (passage === undefined) return '';
+        const { start, end } = highlight(analyzer, text, passage.terms, 'number').bestSentence;
+        return text.slice(start, end);
+      };
+      return signalsOf({ concepts, best: passage, bestText: text, bestSentence: sentence, unknownShare, english: plan.english, question, isPageName }, opts.titleThingWeight);
     };
-    const signals = signalsOf({ concepts, best, bestText, bestSentence, unknownShare, english: plan.english, question, isPageName }, opts.titleThingWeight);
-    /** The confidences of the first passages, judged as if each were the best: see rankingConfidence. */
+    const signals = signalsFor(best);
+    /** The confidences of the first passages, each judged as if it were the best: see rankingConfidence. */
     function* judgements(): Generator<Confidence> {
       yield confidenceOf(decide(signals, opts), signals, opts.uncertainThings);
       for (const next of lexical.slice(1, NONE_DEPTH)) {
-        const text = textOf(next.id);
-        const sentence = (): string => {
-          const { start, end } = highlight(analyzer, text, next.terms, 'number').bestSentence;
-          return text.slice(start, end);
-        };
-        const nextSignals = signalsOf({ concepts, best: next, bestText: text, bestSentence: sentence, unknownShare, english: plan.english, question, isPageName }, opts.titleThingWeight);
+        const nextSignals = signalsFor(next);
         yield confidenceOf(decide(nextSignals, opts), nextSignals, opts.uncertainThings);
       }
     }

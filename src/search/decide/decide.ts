@@ -80,7 +80,6 @@ export function confidenceOf(verdict: Verdict, signals: AnswerSignals, uncertain
   return uncertainThings > 0 && signals.contentSaid >= uncertainThings && named ? 'uncertain' : 'none';
 }
 
-
 /**
  * The confidence of a ranking from the confidences of its first passages, best first (judged
  * lazily: the first is enough unless it is "none"). "None" says the corpus has nothing of the
