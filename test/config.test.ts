@@ -14,6 +14,13 @@ function error(env: Record<string, string>): ConfigError {
   throw new Error('expected a ConfigError');
 }
 
+/** loadConfig(env) refuses with exactly `message`, naming `variable`. */
+function rejectsNaming(env: Record<string, string>, variable: string, message: string): void {
+  const err = error(env);
+  expect(err.variable).toBe(variable);
+  expect(err.message).toBe(message);
+}
+
 describe('loadConfig', () => {
   it('has defaults for everything, and no token means the console', () => {
     expect(loadConfig({})).toEqual(defaultConfig);
@@ -103,11 +110,7 @@ describe('loadConfig', () => {
     [{ STORE_QUESTIONS: 'yes' }, 'STORE_QUESTIONS', 'Quelle: STORE_QUESTIONS must be true or false, got "yes"'],
     [{ STORE_RETENTION_DAYS: '0' }, 'STORE_RETENTION_DAYS', 'Quelle: STORE_RETENTION_DAYS must be a whole number from 1 to 3650, got "0"'],
     [{ INDEX_CACHE_DIR: '/sys' }, 'INDEX_CACHE_DIR', 'Quelle: INDEX_CACHE_DIR must not be under /proc, /sys or /dev, got "/sys"'],
-  ])('rejects %j, naming the variable', (env, variable, message) => {
-    const err = error(env);
-    expect(err.variable).toBe(variable);
-    expect(err.message).toBe(message);
-  });
+  ])('rejects %j, naming the variable', rejectsNaming);
 
   it('turns on HTTP interactions only with both DISCORD_PUBLIC_KEY and INTERACTIONS_PORT', () => {
     const key = 'AB'.repeat(32);
@@ -129,11 +132,7 @@ describe('loadConfig', () => {
     [{ INTERACTIONS_PORT: 'http' }, 'INTERACTIONS_PORT', 'Quelle: INTERACTIONS_PORT must be a whole number from 1 to 65535, got "http"'],
     [{ INTERACTIONS_HOST: 'http://example.org' }, 'INTERACTIONS_HOST', 'Quelle: INTERACTIONS_HOST must be a host name or IP address to listen on, without scheme or port, got "http://example.org"'],
     [{ INTERACTIONS_HOST: '127.0.0.1:8080' }, 'INTERACTIONS_HOST', 'Quelle: INTERACTIONS_HOST must be a host name or IP address to listen on, without scheme or port, got "127.0.0.1:8080"'],
-  ])('rejects HTTP settings %j, naming the variable', (env, variable, message) => {
-    const err = error(env);
-    expect(err.variable).toBe(variable);
-    expect(err.message).toBe(message);
-  });
+  ])('rejects HTTP settings %j, naming the variable', rejectsNaming);
 
   it('never echoes a value that looks like a token pasted into another variable', () => {
     const token = 'MTA5ODc2NTQzMjEwOTg3NjU0.GabcDe.abcdefghijklmnopqrstuvwxyz012345';
@@ -192,11 +191,7 @@ describe('loadConfig', () => {
     [{ EMBEDDINGS_BATCH: '2049' }, 'EMBEDDINGS_BATCH', 'Quelle: EMBEDDINGS_BATCH must be a whole number from 1 to 2048, got "2049"'],
     [{ EMBEDDINGS_QUERY_PREFIX: 'query:\n' }, 'EMBEDDINGS_QUERY_PREFIX', 'Quelle: EMBEDDINGS_QUERY_PREFIX must not contain control characters (line breaks, tabs), got "query:\\n"'],
     [{ EMBEDDINGS_PASSAGE_PREFIX: 'passage:\t' }, 'EMBEDDINGS_PASSAGE_PREFIX', 'Quelle: EMBEDDINGS_PASSAGE_PREFIX must not contain control characters (line breaks, tabs), got "passage:\\t"'],
-  ])('rejects %j, naming the variable', (env, variable, message) => {
-    const err = error(env);
-    expect(err.variable).toBe(variable);
-    expect(err.message).toBe(message);
-  });
+  ])('rejects %j, naming the variable', rejectsNaming);
 
   it('never shows the embeddings key: not in an error, nor the config as text, JSON, inspection or log line', () => {
     const err = error({ EMBEDDINGS_API_KEY: 'sk-secret part' });
